@@ -1,0 +1,18 @@
+// Package core is the mathematics of Autoencoder Lab, kept free of any
+// drawing code so that it runs and is tested anywhere, natively and as
+// WebAssembly under node.
+//
+// Its sub-packages are named after the concepts of the lecture
+// (shared/lecture/autoencoders-lecture.txt):
+//
+//   - nn: dense layers, activations, a small MLP with forward and backward
+//     passes over a minibatch, the MSE loss, SGD with momentum and Adam, and
+//     a Trainer that steps an autoencoder n minibatches at a time.
+//   - pca: principal component analysis and principal angles between
+//     subspaces, the yardstick of the undercomplete linear autoencoder.
+//   - data: seeded data sets (an anisotropic Gaussian cloud in the plane, a
+//     cloud near a plane in space).
+//   - rng: the seeded random streams.
+//
+// A test (imports_test.go) fails if ebiten reaches any package under core.
+package core

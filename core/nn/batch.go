@@ -1,0 +1,56 @@
+package nn
+
+// Batch is the workspace of a forward and backward pass over up to Cap
+// samples. Activations and gradients are stored feature-major: feature i of
+// sample s of layer l is A[l][i*Cap+s]. A Batch belongs to one Net shape and
+// one goroutine.
+type Batch struct {
+	Cap int         // capacity in samples (the stride of every row)
+	N   int         // samples in use, N ≤ Cap
+	A   [][]float64 // A[0] input, A[l+1] output of layer l
+	G   [][]float64 // G[l] = ∂loss/∂A[l] after Backward
+	T   []float64   // targets, Out×Cap, for the loss
+
+	// InputGrad asks Backward to compute G[0] too (input sensitivities).
+	InputGrad bool
+}
+
+// NewBatch returns a workspace for up to cap samples through n.
+func (n *Net) NewBatch(cap int) *Batch {
+	b := &Batch{Cap: cap, A: make([][]float64, len(n.Sizes)), G: make([][]float64, len(n.Sizes))}
+	for l, s := range n.Sizes {
+		b.A[l] = make([]float64, s*cap)
+		b.G[l] = make([]float64, s*cap)
+	}
+	b.T = make([]float64, n.Out()*cap)
+	return b
+}
+
+// SetInput writes point x as the input of sample s.
+func (b *Batch) SetInput(s int, x []float64) {
+	in := b.A[0]
+	for i, v := range x {
+		in[i*b.Cap+s] = v
+	}
+}
+
+// SetTarget writes point t as the target of sample s.
+func (b *Batch) SetTarget(s int, t []float64) {
+	for i, v := range t {
+		b.T[i*b.Cap+s] = v
+	}
+}
+
+// Output writes the output of sample s into dst.
+func (b *Batch) Output(dst []float64, s int) {
+	b.Activation(dst, len(b.A)-1, s)
+}
+
+// Activation writes the activations of layer output l (0 is the input) for
+// sample s into dst.
+func (b *Batch) Activation(dst []float64, l, s int) {
+	a := b.A[l]
+	for i := range dst {
+		dst[i] = a[i*b.Cap+s]
+	}
+}

@@ -1,0 +1,146 @@
+package nn
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// Layer is one dense layer a(Wx + b). W and B (and their gradients GW, GB)
+// are views into the flat Params (Grads) of the Net that owns the layer.
+type Layer struct {
+	In, Out int
+	Act     Activation
+	W       []float64 // Out×In, row-major: W[k*In+i] connects input i to unit k
+	B       []float64 // Out
+	GW, GB  []float64 // gradients, same shapes
+}
+
+// Net is a multilayer perceptron. Layer l maps Sizes[l] units to Sizes[l+1].
+type Net struct {
+	Sizes  []int
+	Layers []Layer
+	Params []float64 // every W then B, layer by layer
+	Grads  []float64 // same layout as Params
+}
+
+// New returns a net with the given layer sizes (inputs first) and one
+// activation per layer; weights are zero until Init.
+func New(sizes []int, acts []Activation) *Net {
+	if len(sizes) < 2 || len(acts) != len(sizes)-1 {
+		panic("nn: New needs len(acts) == len(sizes)-1 >= 1")
+	}
+	total := 0
+	for l := range acts {
+		total += sizes[l+1]*sizes[l] + sizes[l+1]
+	}
+	n := &Net{
+		Sizes:  append([]int(nil), sizes...),
+		Layers: make([]Layer, len(acts)),
+		Params: make([]float64, total),
+		Grads:  make([]float64, total),
+	}
+	off := 0
+	for l, a := range acts {
+		in, out := sizes[l], sizes[l+1]
+		ly := &n.Layers[l]
+		ly.In, ly.Out, ly.Act = in, out, a
+		ly.W, ly.GW = n.Params[off:off+out*in], n.Grads[off:off+out*in]
+		off += out * in
+		ly.B, ly.GB = n.Params[off:off+out], n.Grads[off:off+out]
+		off += out
+	}
+	return n
+}
+
+// Init draws the weights from Glorot & Bengio's uniform distribution
+// (AISTATS 2010, eq. 16), U(±√(6/(in+out))), and sets the biases to zero.
+func (n *Net) Init(r *rand.Rand) {
+	for l := range n.Layers {
+		ly := &n.Layers[l]
+		a := math.Sqrt(6 / float64(ly.In+ly.Out))
+		for i := range ly.W {
+			ly.W[i] = a * (2*r.Float64() - 1)
+		}
+		clear(ly.B)
+	}
+}
+
+// In returns the input dimension.
+func (n *Net) In() int { return n.Sizes[0] }
+
+// Out returns the output dimension.
+func (n *Net) Out() int { return n.Sizes[len(n.Sizes)-1] }
+
+// ZeroGrad sets every gradient to zero.
+func (n *Net) ZeroGrad() { clear(n.Grads) }
+
+// Forward computes the activations of every layer for the b.N samples whose
+// inputs are in b.A[0].
+func (n *Net) Forward(b *Batch) {
+	for l := range n.Layers {
+		ly := &n.Layers[l]
+		out := b.A[l+1]
+		affine(out, ly.W, ly.B, b.A[l], ly.Out, ly.In, ly.In, 1, b.Cap, b.N)
+		if ly.Act != Linear {
+			for k := 0; k < ly.Out; k++ {
+				ly.Act.Apply(out[k*b.Cap : k*b.Cap+b.N])
+			}
+		}
+	}
+}
+
+// Backward back-propagates ∂loss/∂output, which the caller has put in
+// b.G[len(Layers)] (see MSE), through the net after a Forward on the same
+// batch. It adds the parameter gradients to Grads and leaves ∂loss/∂A[l] in
+// b.G[l] for every l ≥ 1, and in b.G[0] when b.InputGrad is set. Each G[l]
+// above the input is overwritten by ∂loss/∂(pre-activation) on the way.
+func (n *Net) Backward(b *Batch) {
+	for l := len(n.Layers) - 1; l >= 0; l-- {
+		ly := &n.Layers[l]
+		g, y := b.G[l+1], b.A[l+1]
+		if ly.Act != Linear {
+			for k := 0; k < ly.Out; k++ {
+				ly.Act.MulDeriv(g[k*b.Cap:k*b.Cap+b.N], y[k*b.Cap:k*b.Cap+b.N])
+			}
+		}
+		outerAcc(ly.GW, ly.GB, g, b.A[l], ly.Out, ly.In, b.Cap, b.N)
+		if l > 0 || b.InputGrad {
+			affine(b.G[l], ly.W, nil, g, ly.In, ly.Out, 1, ly.In, b.Cap, b.N)
+		}
+	}
+}
+
+// Eval runs the net on one input x and writes the output into dst, using
+// scratch (len ≥ 2·max(Sizes)) for the hidden activations. It allocates
+// nothing and is meant for drawing a handful of points; batches go through
+// Forward.
+func (n *Net) Eval(dst, x, scratch []float64) {
+	width := 0
+	for _, s := range n.Sizes {
+		width = max(width, s)
+	}
+	cur, next := scratch[:width], scratch[width:2*width]
+	copy(cur, x)
+	for l := range n.Layers {
+		ly := &n.Layers[l]
+		for k := 0; k < ly.Out; k++ {
+			z := ly.B[k] + dot(ly.W[k*ly.In:(k+1)*ly.In], cur[:ly.In])
+			next[k] = ly.Act.Eval(z)
+		}
+		cur, next = next, cur
+	}
+	copy(dst, cur[:n.Out()])
+}
+
+// Finite reports whether every parameter is a finite number.
+func (n *Net) Finite() bool {
+	return finite(n.Params)
+}
+
+func finite(v []float64) bool {
+	s := 0.0
+	for _, x := range v {
+		s += x * 0 // NaN·0 and ±Inf·0 are NaN; finite·0 is 0
+	}
+	return s == 0
+}

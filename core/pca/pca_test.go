@@ -1,0 +1,89 @@
+package pca
+
+import (
+	"math"
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+
+	"aelab/core/data"
+	"aelab/core/rng"
+)
+
+func TestFitFindsMajorAxis(t *testing.T) {
+	const n = 4000
+	x := data.NewSet(n, 2)
+	data.Anisotropic2D(x, data.NewBase(rng.New(1, rng.StreamData), n, 2), 4, 30, 0)
+	p := Fit(x)
+	// The major axis is at 30°, with variance ≈ 1; the minor ≈ 1/16. With
+	// n = 4000 the sampling error of the direction is about 1/√n ≈ 1°.
+	want := mat.NewDense(2, 1, []float64{math.Cos(math.Pi / 6), math.Sin(math.Pi / 6)})
+	if a := LargestAngle(p.Subspace(1), want); a > 1.5 {
+		t.Errorf("first principal direction is %.2f° from the major axis, want < 1.5°", a)
+	}
+	if math.Abs(p.Vars[0]-1) > 0.1 || math.Abs(p.Vars[1]-1.0/16) > 0.01 {
+		t.Errorf("variances %v, want ≈ [1 0.0625]", p.Vars)
+	}
+	if e := p.ReconstructionError(1); math.Abs(e-p.Vars[1]) > 1e-15 {
+		t.Errorf("ReconstructionError(1) = %g, want the discarded variance %g", e, p.Vars[1])
+	}
+}
+
+func TestReconstructionErrorIsProjectionError(t *testing.T) {
+	x := data.NewSet(300, 3)
+	data.NearPlane3D(x, data.NewBase(rng.New(2, 0), 300, 3), 2, 40, 0.2)
+	p := Fit(x)
+	v := p.Subspace(2)
+	e := 0.0
+	for n := 0; n < x.N; n++ {
+		c := make([]float64, 3)
+		for d := range c {
+			c[d] = x.At(n)[d] - p.Mean[d]
+		}
+		cv := mat.NewVecDense(3, c)
+		var coef, proj mat.VecDense
+		coef.MulVec(v.T(), cv)
+		proj.MulVec(v, &coef)
+		for d := 0; d < 3; d++ {
+			r := c[d] - proj.AtVec(d)
+			e += r * r
+		}
+	}
+	e /= float64(x.N)
+	if got := p.ReconstructionError(2); math.Abs(got-e) > 1e-12 {
+		t.Errorf("ReconstructionError(2) = %g, projecting the points gives %g", got, e)
+	}
+}
+
+func TestPrincipalAngles(t *testing.T) {
+	rad := math.Pi / 180
+	for _, tc := range []struct {
+		name string
+		a, b *mat.Dense
+		want []float64 // degrees, ascending
+	}{
+		{"same line", mat.NewDense(2, 1, []float64{1, 1}), mat.NewDense(2, 1, []float64{-3, -3}), []float64{0}},
+		{"lines at 30°", mat.NewDense(2, 1, []float64{1, 0}), mat.NewDense(2, 1, []float64{math.Cos(30 * rad), math.Sin(30 * rad)}), []float64{30}},
+		{"orthogonal", mat.NewDense(2, 1, []float64{1, 0}), mat.NewDense(2, 1, []float64{0, 2}), []float64{90}},
+		{"tiny angle", mat.NewDense(2, 1, []float64{1, 0}), mat.NewDense(2, 1, []float64{1, 1e-9}), []float64{1e-9 / rad}},
+		{"planes sharing x, tilted 20°", mat.NewDense(3, 2, []float64{1, 0, 0, 1, 0, 0}),
+			mat.NewDense(3, 2, []float64{2, 0, 0, math.Cos(20 * rad), 0, math.Sin(20 * rad)}), []float64{0, 20}},
+		{"line in plane", mat.NewDense(3, 1, []float64{1, 1, 0}), mat.NewDense(3, 2, []float64{1, 0, 0, 1, 0, 0}), []float64{0}},
+		{"line at 45° to plane", mat.NewDense(3, 2, []float64{1, 0, 0, 1, 0, 0}), mat.NewDense(3, 1, []float64{1, 0, 1}), []float64{45}},
+	} {
+		got := PrincipalAngles(tc.a, tc.b)
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: %d angles, want %d", tc.name, len(got), len(tc.want))
+			continue
+		}
+		for i := range got {
+			g := got[i] / rad
+			if math.Abs(g-tc.want[i]) > 1e-9*math.Max(1, tc.want[i]) {
+				t.Errorf("%s: angle %d = %.12g°, want %.12g°", tc.name, i, g, tc.want[i])
+			}
+		}
+	}
+	if a := LargestAngle(mat.NewDense(2, 1, []float64{0, 0}), mat.NewDense(2, 1, []float64{1, 0})); a != 90 {
+		t.Errorf("angle to a zero vector = %g°, want 90° (it spans nothing)", a)
+	}
+}
