@@ -1,0 +1,366 @@
+package scenes
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"aelab/scenes/param"
+	"aelab/scenes/ui"
+)
+
+// All returns one of each scene, in the lecture's order.
+func All() []Scene {
+	return []Scene{NewPCAScene()}
+}
+
+// KV is one name=value of a URL query or a command-line flag.
+type KV struct{ Name, Value string }
+
+// Options configure an App.
+type Options struct {
+	// Query holds the parameters of the URL query or the native flags, in
+	// the order given: scene, seed, paused, speed and the scene's own.
+	Query []KV
+	// Scenes overrides All (tests).
+	Scenes []Scene
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
+}
+
+// The App's own parameters, beside each scene's.
+const (
+	nameScene  = "scene"
+	nameSeed   = "seed"
+	namePaused = "paused"
+	nameSpeed  = "speed"
+)
+
+// trainBudget caps the training time per frame, so a high steps/frame
+// setting slows training instead of the frame rate (Go's WebAssembly has one
+// thread: training runs inside Update).
+const trainBudget = 5 * time.Millisecond
+
+// historyPoints is the resolution of the loss curve.
+const historyPoints = 400
+
+// State is what aelab.state() returns (DESIGN.md).
+type State struct {
+	Scene    string             `json:"scene"`
+	Step     int                `json:"step"`
+	Paused   bool               `json:"paused"`
+	Loss     float64            `json:"loss"`
+	Params   map[string]any     `json:"params"`
+	Metrics  map[string]float64 `json:"metrics"`
+	Warnings []string           `json:"warnings"`
+}
+
+// App shows one scene at a time with its controls. It is driven by
+// Update(input) and Draw(canvas) once a frame; the methods below them are
+// what window.aelab and the native flags call.
+type App struct {
+	scenes  []Scene
+	cur     int
+	app     *param.Set
+	step    int
+	history *ui.History
+	notices Notices
+	warns   []string
+	now     func() time.Time
+	clock   frameClock
+	dirty   bool
+
+	th        *ui.Theme
+	w, h      float64
+	tabs      *ui.Segments
+	play      *ui.Button
+	stepBtn   *ui.Button
+	resetBtn  *ui.Button
+	seedBtn   *ui.Button
+	speed     *ui.Slider
+	widgets   []ui.ParamWidget
+	lossPlot  ui.LossPlot
+	capture   ui.Capture
+	plotOwner int // capture token of the scene's plot (not zero-size: distinct address)
+
+	// layout, in device pixels
+	top, plot, explain, panel ui.Rect
+	readouts                  ui.Rect
+	explainLines              ui.Wrapped
+	buf                       []byte
+	firstDraw                 bool
+}
+
+// New returns the App with the query applied; bad values become warnings.
+func New(o Options) *App {
+	a := &App{scenes: o.Scenes, now: o.Now, history: ui.NewHistory(historyPoints)}
+	if a.scenes == nil {
+		a.scenes = All()
+	}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	ids := make([]string, len(a.scenes))
+	tabs := make([]string, len(a.scenes))
+	for i, s := range a.scenes {
+		ids[i], tabs[i] = s.Info().ID, s.Info().Tab
+	}
+	a.app = param.NewSet(
+		param.Spec{Name: nameScene, Label: "scene", Kind: param.Choice, Choices: ids, Labels: tabs,
+			Help: "the scene shown: " + strings.Join(ids, ", ")},
+		param.Spec{Name: nameSeed, Label: "seed", Kind: param.Int, Min: 0, Max: 1<<31 - 1, Default: 1,
+			Help: "seed of the data and the initial weights"},
+		param.Spec{Name: namePaused, Label: "paused", Kind: param.Bool, Default: 0,
+			Help: "start paused"},
+		param.Spec{Name: nameSpeed, Label: "steps / frame", Kind: param.Int, Min: 1, Max: 1000, Default: 10, Log: true, Digits: 3,
+			Help: "training steps per frame, within a 5 ms budget"},
+	)
+	a.th = ui.Light(1)
+	a.play = &ui.Button{Primary: true, OnClick: func() { a.SetPaused(!a.Paused()) }}
+	a.stepBtn = &ui.Button{Label: "Step", Icon: ui.IconStep, OnClick: func() { a.SetPaused(true); a.Train(1) }}
+	a.resetBtn = &ui.Button{Label: "Reset", Icon: ui.IconReset, OnClick: a.Reset}
+	a.seedBtn = &ui.Button{Label: "New seed", OnClick: func() {
+		a.Set(nameSeed, strconv.Itoa(a.app.Int(nameSeed)+1))
+	}}
+	a.lossPlot.History = a.history
+
+	// The scene first, so that its parameters can follow in any order.
+	for _, kv := range o.Query {
+		if kv.Name == nameScene {
+			a.applyApp(a.app.Index(nameScene), kv.Value)
+		}
+	}
+	a.resetScene()
+	for _, kv := range o.Query {
+		if kv.Name != nameScene {
+			a.Set(kv.Name, kv.Value)
+		}
+	}
+	a.bindWidgets()
+	return a
+}
+
+// Scene returns the scene shown.
+func (a *App) Scene() Scene { return a.scenes[a.cur] }
+
+// Paused reports whether training is paused.
+func (a *App) Paused() bool { return a.app.Bool(namePaused) }
+
+// SetPaused pauses or resumes training.
+func (a *App) SetPaused(p bool) {
+	a.app.SetAt(a.app.Index(namePaused), ui.B2F(p))
+	if !p {
+		a.notices.Dismiss(Failure)
+	}
+}
+
+// Step returns the number of training steps since the last reset.
+func (a *App) Step() int { return a.step }
+
+// Warnings returns what was wrong with the query or with set calls.
+func (a *App) Warnings() []string { return a.warns }
+
+func (a *App) warn(w string) {
+	a.warns = append(a.warns, w)
+	if len(a.warns) > 50 {
+		a.warns = a.warns[len(a.warns)-50:]
+	}
+	a.notices.Add(w, Warning)
+}
+
+// Set applies name=value exactly as moving that control does and returns
+// the value applied, as state().params shows it. An unknown name or a bad
+// value gives a warning (listed in Warnings and shown), never a failure.
+func (a *App) Set(name, value string) any {
+	if i := a.app.Index(name); i >= 0 {
+		return a.applyApp(i, value)
+	}
+	ps := a.Scene().Params()
+	i := ps.Index(name)
+	if i < 0 {
+		a.warn(fmt.Sprintf("unknown parameter %q for scene %s (it has %s)", name, a.Scene().Info().ID, a.paramNames()))
+		return nil
+	}
+	sp := &ps.Specs[i]
+	v, w := sp.Parse(value)
+	if w != "" {
+		a.warn(w)
+	}
+	a.setSceneParam(i, v)
+	return sp.Value(ps.At(i))
+}
+
+func (a *App) paramNames() string {
+	var names []string
+	for _, s := range a.app.Specs {
+		names = append(names, s.Name)
+	}
+	for _, s := range a.Scene().Params().Specs {
+		names = append(names, s.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// setSceneParam sets parameter i of the current scene to v (parsed) and
+// applies it: live, or by a reset that is announced.
+func (a *App) setSceneParam(i int, v float64) {
+	ps := a.Scene().Params()
+	sp := &ps.Specs[i]
+	old := ps.At(i)
+	applied := ps.SetAt(i, v)
+	for _, w := range a.widgets {
+		if w.Spec() == sp {
+			w.Sync(applied)
+		}
+	}
+	if applied == old {
+		return
+	}
+	if sp.Resets {
+		a.resetScene()
+		a.notices.Add(fmt.Sprintf("%s → %s: a new data set or architecture, so training restarted from new weights.",
+			sp.Label, sp.ChoiceLabelOrValue(applied)), Note)
+		return
+	}
+	a.Scene().Changed(sp.Name)
+	a.dirty = true
+}
+
+func (a *App) applyApp(i int, value string) any {
+	sp := &a.app.Specs[i]
+	v, w := sp.Parse(value)
+	if w != "" {
+		a.warn(w)
+	}
+	old := a.app.At(i)
+	applied := a.app.SetAt(i, v)
+	switch sp.Name {
+	case nameScene:
+		if applied != old {
+			a.cur = int(applied)
+			a.resetScene()
+			a.bindWidgets()
+		}
+	case nameSeed:
+		if applied != old {
+			a.resetScene()
+		}
+	case namePaused:
+		a.SetPaused(applied != 0)
+	case nameSpeed:
+		if a.speed != nil {
+			a.speed.Sync(applied)
+		}
+	}
+	if a.tabs != nil && sp.Name == nameScene {
+		a.tabs.Sync(applied)
+	}
+	return sp.Value(applied)
+}
+
+// SwitchScene shows the scene with the given id; the current parameters of
+// each scene are kept.
+func (a *App) SwitchScene(id string) any { return a.Set(nameScene, id) }
+
+// Reset draws new weights (and data) from the seed, keeping the parameters.
+func (a *App) Reset() {
+	a.resetScene()
+}
+
+func (a *App) resetScene() {
+	a.Scene().Reset(uint64(a.app.Int(nameSeed)))
+	a.step = 0
+	a.history.Reset()
+	a.notices.Dismiss(Failure)
+	a.measure()
+}
+
+func (a *App) measure() {
+	s := a.Scene()
+	s.Measure()
+	a.history.Add(a.step, s.Loss())
+	a.dirty = false
+}
+
+// trainChunks is how many pieces Train splits a long run into, for the
+// loss curve.
+const trainChunks = 200
+
+// Train runs n training steps now, whether paused or not, and records the
+// loss curve along the way; it stops early if training diverges.
+func (a *App) Train(n int) State {
+	chunk := max(1, n/trainChunks)
+	for n > 0 {
+		done, diverged := a.Scene().Train(min(chunk, n))
+		a.step += done
+		n -= done
+		if diverged {
+			a.diverged()
+			break
+		}
+		a.measure()
+	}
+	a.measure()
+	return a.State()
+}
+
+func (a *App) diverged() {
+	a.SetPaused(true)
+	a.notices.Add(fmt.Sprintf("Training diverged at step %d: the loss became infinite or NaN. "+
+		"Paused, and restored the last weights with a finite loss. Lower the learning rate, then press play.", a.step), Failure)
+}
+
+// State returns the plain object of aelab.state().
+func (a *App) State() State {
+	s := a.Scene()
+	st := State{
+		Scene:    s.Info().ID,
+		Step:     a.step,
+		Paused:   a.Paused(),
+		Loss:     s.Loss(),
+		Params:   s.Params().Values(),
+		Metrics:  map[string]float64{},
+		Warnings: append([]string{}, a.warns...),
+	}
+	st.Params[nameSeed] = a.app.Int(nameSeed)
+	st.Params[nameSpeed] = a.app.Int(nameSpeed)
+	for _, m := range s.Metrics() {
+		st.Metrics[m.Name] = m.Value
+	}
+	return st
+}
+
+// FrameStats returns the frame timings of the last two seconds.
+func (a *App) FrameStats() FrameStats { return a.clock.stats(a.now()) }
+
+// Query returns the state as URL parameters: scene, seed and every
+// parameter of the scene shown (for links and flags).
+func (a *App) Query() []KV {
+	q := []KV{{nameScene, a.Scene().Info().ID}, {nameSeed, strconv.Itoa(a.app.Int(nameSeed))}}
+	ps := a.Scene().Params()
+	for i := range ps.Specs {
+		q = append(q, KV{ps.Specs[i].Name, ps.Specs[i].Format(ps.At(i))})
+	}
+	return q
+}
+
+// ParamSpecs returns every parameter name the app accepts, the App's and
+// each scene's (for the native flags), the first declaration of each name.
+func (a *App) ParamSpecs() []param.Spec {
+	seen := map[string]bool{}
+	var out []param.Spec
+	add := func(ps *param.Set) {
+		for _, s := range ps.Specs {
+			if !seen[s.Name] {
+				seen[s.Name] = true
+				out = append(out, s)
+			}
+		}
+	}
+	add(a.app)
+	for _, s := range a.scenes {
+		add(s.Params())
+	}
+	return out
+}

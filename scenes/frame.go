@@ -1,0 +1,182 @@
+package scenes
+
+import (
+	"math"
+	"strconv"
+
+	"aelab/scenes/ui"
+)
+
+// Update runs one frame of interaction and training.
+func (a *App) Update(in *ui.Input) {
+	t0 := a.now()
+	p := in.Pointer
+	if a.notices.Update(&p) {
+		p.Pressed = false // the press closed a notice
+	}
+	a.tabs.Update(&p, &a.capture)
+	for _, b := range [...]*ui.Button{a.play, a.stepBtn, a.resetBtn, a.seedBtn} {
+		b.Update(&p, &a.capture)
+	}
+	a.speed.Update(&p, &a.capture)
+	for _, w := range a.widgets {
+		w.Update(&p, &a.capture)
+	}
+	if a.capture.Owner() == nil && p.Pressed && a.plot.Contains(p.X, p.Y) {
+		a.capture.Take(&a.plotOwner)
+	}
+	if a.capture.Owner() == &a.plotOwner {
+		held := a.Scene().Pointer(&p, a.plot)
+		if !held || p.Released || !p.Down {
+			a.capture.Release()
+		}
+	}
+	if !a.Paused() {
+		a.trainFrame()
+	}
+	if a.dirty {
+		a.measure()
+	}
+	a.lossPlot.Floor, a.lossPlot.FloorTag = a.Scene().Floor()
+	if a.Paused() {
+		a.play.Label, a.play.Icon = "Play", ui.IconPlay
+	} else {
+		a.play.Label, a.play.Icon = "Pause", ui.IconPause
+	}
+	a.clock.addUpdate(t0, a.now().Sub(t0))
+}
+
+// trainFrame runs the frame's steps (the steps/frame setting) in eight
+// pieces, stopping early when the frame's training budget is spent.
+func (a *App) trainFrame() {
+	speed := a.app.Int(nameSpeed)
+	chunk := max(1, speed/8)
+	start := a.now()
+	for left := speed; left > 0; {
+		done, diverged := a.Scene().Train(min(chunk, left))
+		a.step += done
+		left -= done
+		if diverged {
+			a.diverged()
+			break
+		}
+		if a.now().Sub(start) > trainBudget {
+			break
+		}
+	}
+	a.dirty = true
+}
+
+// Draw draws the whole screen. It only reads state.
+func (a *App) Draw(c ui.Canvas) {
+	t0 := a.now()
+	th := a.th
+	c.FillRect(ui.Rect{W: a.w, H: a.h}, th.Bg)
+
+	// title bar and scene tabs
+	c.FillRect(a.top, th.Panel)
+	c.FillRect(ui.Rect{X: 0, Y: a.top.Bottom() - th.Px(1), W: a.w, H: th.Px(1)}, th.Line)
+	c.Text("Autoencoder Lab", a.top.X+th.Px(16), a.top.Y+(a.top.H-th.Font(ui.SizeTitle)*1.2)/2,
+		ui.TextStyle{Size: th.Font(ui.SizeTitle), Color: th.Text, Bold: true})
+	a.tabs.Draw(c, th)
+
+	a.Scene().Draw(c, a.plot, th)
+	c.Flush()
+	a.drawExplain(c)
+	a.drawPanel(c)
+	c.Flush()
+	a.notices.Draw(c, a.plot, th)
+	c.Flush()
+	a.clock.addDraw(a.now().Sub(t0))
+}
+
+func (a *App) drawExplain(c ui.Canvas) {
+	th := a.th
+	r := a.explain
+	c.FillRect(r, th.Panel)
+	c.FillRect(ui.Rect{X: r.X, Y: r.Y, W: r.W, H: th.Px(1)}, th.Line)
+	info := a.Scene().Info()
+	r = r.Inset(th.Px(16))
+	c.Text(info.Title, r.X, r.Y, ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.Text, Bold: true})
+	c.Text(info.Slides, r.Right(), r.Y+th.Px(2), ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Right})
+	y := r.Y + th.Font(ui.SizeHeading)*1.6
+	fs := th.Font(ui.SizeFormula)
+	fw := 0.0
+	for _, f := range info.Formula {
+		fw = math.Max(fw, c.TextWidth(f, fs, false))
+	}
+	ts := th.Font(ui.SizeBody)
+	textX, textW := r.X+fw+th.Px(28), r.W-fw-th.Px(28)
+	formulaY := y
+	if textW < th.Px(260) { // narrow: text under the formula
+		textX, textW = r.X, r.W
+		y += float64(len(info.Formula))*fs*1.45 + th.Px(6)
+	}
+	for i, f := range info.Formula {
+		c.Text(f, r.X, formulaY+float64(i)*fs*1.45, ui.TextStyle{Size: fs, Color: th.Text})
+	}
+	if textX > r.X {
+		c.FillRect(ui.Rect{X: textX - th.Px(14), Y: formulaY, W: th.Px(1), H: r.Bottom() - formulaY}, th.Line)
+	}
+	for i, l := range a.explainLines.Get(c, info.Text, ts, textW, false) {
+		ly := y + float64(i)*ts*1.4
+		if ly+ts > r.Bottom()+th.Px(16) {
+			break
+		}
+		c.Text(l, textX, ly, ui.TextStyle{Size: ts, Color: th.TextDim})
+	}
+}
+
+func (a *App) drawPanel(c ui.Canvas) {
+	th := a.th
+	c.FillRect(a.panel, th.Panel)
+	c.FillRect(ui.Rect{X: a.panel.X, Y: a.panel.Y, W: th.Px(1), H: a.panel.H}, th.Line)
+	for _, b := range [...]*ui.Button{a.play, a.stepBtn, a.resetBtn, a.seedBtn} {
+		b.Draw(c, th)
+	}
+	body := ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.TextDim}
+	y := a.play.Bounds().Bottom() + th.Px(8)
+	x := a.panel.X + th.Px(16)
+	a.buf = append(a.buf[:0], "step "...)
+	a.buf = strconv.AppendInt(a.buf, int64(a.step), 10)
+	a.buf = append(a.buf, "     seed "...)
+	a.buf = strconv.AppendInt(a.buf, int64(a.app.Int(nameSeed)), 10)
+	c.TextBytes(a.buf, x, y, body)
+	a.speed.Draw(c, th)
+
+	head := ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.Text, Bold: true}
+	c.Text("Parameters", x, a.speed.Bounds().Bottom()+th.Px(8), head)
+	for _, w := range a.widgets {
+		w.Draw(c, th)
+	}
+
+	r := a.readouts
+	c.FillRect(ui.Rect{X: r.X, Y: r.Y + th.Px(4), W: r.W, H: th.Px(1)}, th.Line)
+	c.Text("Readouts", r.X, r.Y+th.Px(10), head)
+	ry := r.Y + th.Px(38)
+	for _, m := range a.Scene().Metrics() {
+		c.Text(m.Label, r.X, ry+th.Px(3), body)
+		a.buf = appendMetric(a.buf[:0], m.Value, m.Digits)
+		a.buf = append(a.buf, m.Unit...)
+		c.TextBytes(a.buf, r.Right(), ry, ui.TextStyle{Size: th.Font(ui.SizeReadout) * 0.85, Color: th.Text, Bold: true, Align: ui.Right})
+		ry += th.Px(28)
+	}
+	a.lossPlot.Draw(c, th)
+}
+
+// appendMetric formats a readout with digits significant digits, in fixed
+// notation where that is readable; a non-finite value shows as a dash.
+func appendMetric(b []byte, v float64, digits int) []byte {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return append(b, "—"...)
+	}
+	a := math.Abs(v)
+	if a != 0 && (a < 1e-3 || a >= 1e6) {
+		return strconv.AppendFloat(b, v, 'e', digits-1, 64)
+	}
+	dec := digits - 1
+	if a != 0 {
+		dec = max(0, digits-1-int(math.Floor(math.Log10(a))))
+	}
+	return strconv.AppendFloat(b, v, 'f', dec, 64)
+}

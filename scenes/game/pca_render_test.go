@@ -1,0 +1,89 @@
+package game
+
+import (
+	"image/color"
+	"math"
+	"testing"
+
+	"aelab/scenes"
+	"aelab/scenes/ui"
+)
+
+// TestRenderPCA draws the pca scene after training and checks pixels where
+// the model says things are: the decoder's line in the model colour along
+// b₂ + t·w, the data points in the data colour.
+func TestRenderPCA(t *testing.T) {
+	app := scenes.New(scenes.Options{Query: scenes.ParseQuery("scene=pca&seed=1&paused=1")})
+	g := New(app)
+	frame(t, g, 2)
+	var s *scenes.PCAScene
+	g.Do(func(a *scenes.App) {
+		a.Train(4000)
+		s = a.Scene().(*scenes.PCAScene)
+	})
+	img := frame(t, g, 2)
+	save(t, img, "render-pca.png")
+
+	th := ui.Light(1)
+	model, data := rgb(th.Model), rgb(th.Data)
+	var onLine, checked, onData, dataChecked int
+	g.Do(func(a *scenes.App) {
+		v := s.View()
+		plot := a.PlotRect()
+		b, w := s.DecoderLine()
+		// Sample the line every 0.25 data units, inside the plot and clear
+		// of the legend in its top-left corner.
+		for tt := -3.0; tt <= 3; tt += 0.25 {
+			x, y := v.Screen(b[0]+tt*w[0], b[1]+tt*w[1])
+			if !plot.Inset(4).Contains(x, y) || (x < plot.X+420 && y > plot.Bottom()-130) {
+				continue
+			}
+			checked++
+			if near(rgb(img.At(int(x), int(y))), model, 40) {
+				onLine++
+			}
+		}
+		// Data points far from the line (large residual) are drawn in the
+		// data colour over the connectors.
+		pts := s.Points()
+		for n := 0; n < len(pts)/2 && dataChecked < 40; n++ {
+			px, py := pts[2*n], pts[2*n+1]
+			if dist := math.Abs((px-b[0])*w[1] - (py-b[1])*w[0]); dist < 0.5 {
+				continue
+			}
+			x, y := v.Screen(px, py)
+			if !plot.Inset(4).Contains(x, y) || (x < plot.X+420 && y > plot.Bottom()-130) {
+				continue
+			}
+			dataChecked++
+			c := rgb(img.At(int(x), int(y)))
+			// blended with white at alpha 0.8, or with a neighbour
+			if c.B > c.R+30 && near(c, blend(data, 0.8), 60) {
+				onData++
+			}
+		}
+	})
+	if checked < 10 || float64(onLine) < 0.9*float64(checked) {
+		t.Errorf("decoder line: %d of %d sampled pixels have the model colour %v", onLine, checked, model)
+	}
+	if dataChecked < 10 || float64(onData) < 0.8*float64(dataChecked) {
+		t.Errorf("data points: %d of %d have the data colour %v", onData, dataChecked, data)
+	}
+	t.Logf("line %d/%d, data %d/%d", onLine, checked, onData, dataChecked)
+}
+
+func blend(c color.RGBA, a float64) color.RGBA {
+	f := func(v uint8) uint8 { return uint8(float64(v)*a + 255*(1-a)) }
+	return color.RGBA{f(c.R), f(c.G), f(c.B), 255}
+}
+
+// TestRender3D saves the 3-D view for a person to look at and checks that
+// the drag rotates it.
+func TestRender3D(t *testing.T) {
+	app := scenes.New(scenes.Options{Query: scenes.ParseQuery("scene=pca&seed=1&dim=3&paused=1&lr=0.02")})
+	g := New(app)
+	frame(t, g, 2)
+	g.Do(func(a *scenes.App) { a.Train(3000) })
+	img := frame(t, g, 2)
+	save(t, img, "render-pca-3d.png")
+}

@@ -1,0 +1,113 @@
+package scenes
+
+import (
+	"math"
+
+	"aelab/scenes/ui"
+)
+
+// bindWidgets builds the controls of the scene shown from its declared
+// parameters; the transport and tabs are the App's own.
+func (a *App) bindWidgets() {
+	spec := &a.app.Specs[a.app.Index(nameScene)]
+	a.tabs = ui.NewParamWidget(spec, float64(a.cur), func(v float64) {
+		a.Set(nameScene, spec.Choices[int(v)])
+	}).(*ui.Segments)
+	a.tabs.NoLabel = true
+	si := a.app.Index(nameSpeed)
+	a.speed = ui.NewParamWidget(&a.app.Specs[si], a.app.At(si), func(v float64) {
+		a.app.SetAt(si, v)
+	}).(*ui.Slider)
+	ps := a.Scene().Params()
+	a.widgets = make([]ui.ParamWidget, len(ps.Specs))
+	for i := range ps.Specs {
+		a.widgets[i] = ui.NewParamWidget(&ps.Specs[i], ps.At(i), func(v float64) {
+			a.setSceneParam(i, v)
+		})
+	}
+	a.layout()
+}
+
+// Resize sets the canvas size in device pixels and the device scale (device
+// pixels per CSS pixel).
+func (a *App) Resize(w, h, scale float64) {
+	if w == a.w && h == a.h && scale == a.th.U {
+		return
+	}
+	a.w, a.h = w, h
+	a.th.U = scale
+	a.layout()
+}
+
+// Size returns the canvas size in device pixels.
+func (a *App) Size() (w, h float64) { return a.w, a.h }
+
+// Theme returns the theme in use.
+func (a *App) Theme() *ui.Theme { return a.th }
+
+// PlotRect returns where the scene draws.
+func (a *App) PlotRect() ui.Rect { return a.plot }
+
+// Widgets returns the parameter controls of the scene shown.
+func (a *App) Widgets() []ui.ParamWidget { return a.widgets }
+
+// layout places every part of the screen; it runs on resize and when the
+// scene (hence its controls) changes.
+//
+//	┌ title · scene tabs ───────────────────────────────┐
+//	│ plot                            │ ▶ step reset    │
+//	│                                 │ steps / frame   │
+//	│                                 │ parameters …    │
+//	├─────────────────────────────────┤ readouts        │
+//	│ explanation: formula and text   │ loss curve      │
+//	└─────────────────────────────────┴─────────────────┘
+//
+// Below 760 CSS pixels of width the panel goes under the plot.
+func (a *App) layout() {
+	th := a.th
+	if a.w == 0 || a.h == 0 {
+		return
+	}
+	full := ui.Rect{W: a.w, H: a.h}
+	a.top, full = full.CutTop(th.Px(54))
+	var left ui.Rect
+	if a.w >= th.Px(760) {
+		pw := math.Max(th.Px(330), math.Min(a.w*0.3, th.Px(440)))
+		a.panel, left = full.CutRight(pw)
+	} else {
+		a.panel, left = full.CutBottom(full.H * 0.5)
+	}
+	explainH := math.Min(th.Px(190), left.H*0.4)
+	a.explain, a.plot = left.CutBottom(explainH)
+
+	// tabs to the right of the title
+	title := th.Px(236)
+	tabs := ui.Rect{X: a.top.X + title, Y: a.top.Y + th.Px(9), W: a.top.W - title - th.Px(12), H: th.Px(36)}
+	tabs.W = math.Min(tabs.W, th.Px(230)*float64(len(a.scenes)))
+	a.tabs.SetBounds(tabs)
+
+	// panel, top down
+	pad := th.Px(16)
+	r := a.panel.Inset(pad)
+	row, rest := r.CutTop(th.Px(38))
+	gap := th.Px(8)
+	bw := (row.W - 3*gap) / 4
+	for i, b := range []*ui.Button{a.play, a.stepBtn, a.resetBtn, a.seedBtn} {
+		b.SetBounds(ui.Rect{X: row.X + float64(i)*(bw+gap), Y: row.Y, W: bw, H: row.H})
+	}
+	_, rest = rest.CutTop(th.Px(30)) // step and loss line
+	var sr ui.Rect
+	sr, rest = rest.CutTop(a.speed.Height(th))
+	a.speed.SetBounds(sr)
+	_, rest = rest.CutTop(th.Px(32)) // "Parameters" heading
+	for _, w := range a.widgets {
+		var wr ui.Rect
+		wr, rest = rest.CutTop(w.Height(th))
+		w.SetBounds(wr)
+		_, rest = rest.CutTop(th.Px(4))
+	}
+	n := float64(len(a.Scene().Metrics()))
+	a.readouts, rest = rest.CutTop(th.Px(36) + n*th.Px(28))
+	_, rest = rest.CutTop(th.Px(10))
+	a.lossPlot.SetBounds(rest)
+}

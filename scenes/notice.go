@@ -1,0 +1,110 @@
+package scenes
+
+import "aelab/scenes/ui"
+
+// Level of a notice.
+type Level uint8
+
+const (
+	Note    Level = iota // goes away by itself
+	Warning              // stays until dismissed
+	Failure              // stays until dismissed or training resumes
+)
+
+// noticeFrames is how long an Info notice stays: five seconds at 60 frames
+// a second.
+const noticeFrames = 300
+
+// Notice is a message over the plot: a reset announced, a bad URL value, a
+// divergence. Warnings and failures stay until dismissed.
+type Notice struct {
+	Text  string
+	Level Level
+	age   int
+	close ui.Rect
+	box   ui.Rect
+	lines ui.Wrapped
+}
+
+// Notices is the list shown over the plot, newest last.
+type Notices struct {
+	List []*Notice
+}
+
+// maxNotices bounds the list; the oldest go first.
+const maxNotices = 4
+
+// Add shows a notice; the same text again only refreshes it.
+func (ns *Notices) Add(text string, l Level) {
+	for _, n := range ns.List {
+		if n.Text == text {
+			n.age = 0
+			return
+		}
+	}
+	if len(ns.List) == maxNotices {
+		ns.List = append(ns.List[:0], ns.List[1:]...)
+	}
+	ns.List = append(ns.List, &Notice{Text: text, Level: l})
+}
+
+// Dismiss removes every notice of level l.
+func (ns *Notices) Dismiss(l Level) {
+	kept := ns.List[:0]
+	for _, n := range ns.List {
+		if n.Level != l {
+			kept = append(kept, n)
+		}
+	}
+	ns.List = kept
+}
+
+// Update ages the notices and handles clicks on their close buttons; it
+// reports whether the pointer was used.
+func (ns *Notices) Update(p *ui.Pointer) bool {
+	used := false
+	kept := ns.List[:0]
+	for _, n := range ns.List {
+		n.age++
+		if p.Pressed && (n.close.Contains(p.X, p.Y) || n.box.Contains(p.X, p.Y)) {
+			used = true
+			continue
+		}
+		if n.Level == Note && n.age > noticeFrames {
+			continue
+		}
+		kept = append(kept, n)
+	}
+	ns.List = kept
+	return used
+}
+
+// Draw stacks the notices at the top of r.
+func (ns *Notices) Draw(c ui.Canvas, r ui.Rect, th *ui.Theme) {
+	y := r.Y + th.Px(10)
+	w := min(r.W-th.Px(24), th.Px(640))
+	x := r.X + (r.W-w)/2
+	size := th.Font(ui.SizeBody)
+	for _, n := range ns.List {
+		col := th.Info
+		switch n.Level {
+		case Warning:
+			col = th.Warn
+		case Failure:
+			col = th.Error
+		}
+		lines := n.lines.Get(c, n.Text, size, w-th.Px(56), false)
+		h := float64(len(lines))*size*1.35 + th.Px(16)
+		n.box = ui.Rect{X: x, Y: y, W: w, H: h}
+		c.RoundRect(n.box, th.Px(8), th.Bg.Mix(col, 0.12))
+		c.FillRect(ui.Rect{X: x, Y: y + th.Px(4), W: th.Px(5), H: h - th.Px(8)}, col)
+		for i, l := range lines {
+			c.Text(l, x+th.Px(18), y+th.Px(8)+float64(i)*size*1.35, ui.TextStyle{Size: size, Color: th.Text})
+		}
+		n.close = ui.Rect{X: x + w - th.Px(34), Y: y + th.Px(4), W: th.Px(30), H: th.Px(30)}
+		cx, cy, d := n.close.X+n.close.W/2, n.close.Y+n.close.H/2, th.Px(6)
+		c.Line(cx-d, cy-d, cx+d, cy+d, th.Px(2), th.TextDim)
+		c.Line(cx-d, cy+d, cx+d, cy-d, th.Px(2), th.TextDim)
+		y += h + th.Px(8)
+	}
+}

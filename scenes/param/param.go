@@ -1,0 +1,258 @@
+// Package param declares the parameters of a scene as data. One declaration
+// (a Spec) drives the slider or toggle in the panel, the URL query and the
+// native flags, window.aelab.set, and the tests: none of these knows a
+// parameter by name.
+package param
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Kind is the type of a parameter's value.
+type Kind uint8
+
+const (
+	Float  Kind = iota // a real number in [Min, Max]
+	Int                // an integer in [Min, Max]
+	Bool               // off (0) or on (1)
+	Choice             // one of Choices, stored as its index
+)
+
+// Spec declares one parameter.
+type Spec struct {
+	Name    string  // URL query, flag and aelab name: "lr", "noise"
+	Label   string  // on screen: "learning rate η"
+	Kind    Kind    //
+	Min     float64 // range of Float and Int
+	Max     float64 //
+	Default float64 // the value on load and after a bad input (a Choice's index, a Bool's 0/1)
+	Log     bool    // slider moves on a logarithmic scale (Min > 0)
+	Digits  int     // decimals shown for Float; significant digits when Log
+	Unit    string  // shown after the value: "°"
+	Choices []string
+	Labels  []string // on-screen labels of Choices, when they differ
+	// Resets says that changing the parameter changes the data set or the
+	// architecture, so training restarts from new weights; other parameters
+	// apply live to the model as it stands.
+	Resets bool
+	Help   string // one line, shown in the help and the flags' usage
+}
+
+// Clamp brings v into the parameter's range and grid.
+func (s *Spec) Clamp(v float64) float64 {
+	switch s.Kind {
+	case Bool:
+		if v != 0 {
+			return 1
+		}
+		return 0
+	case Choice:
+		return math.Max(0, math.Min(math.Round(v), float64(len(s.Choices)-1)))
+	case Int:
+		v = math.Round(v)
+	}
+	return math.Max(s.Min, math.Min(v, s.Max))
+}
+
+// Parse reads a value as written in a URL, a flag or an aelab.set call.
+// A value that does not parse gives the default, one out of range is clamped;
+// either way the returned warning says what happened, for the user to see.
+func (s *Spec) Parse(raw string) (v float64, warning string) {
+	raw = strings.TrimSpace(raw)
+	switch s.Kind {
+	case Bool:
+		switch strings.ToLower(raw) {
+		case "1", "true", "on", "yes", "":
+			return 1, ""
+		case "0", "false", "off", "no":
+			return 0, ""
+		}
+		return s.Default, fmt.Sprintf("%s=%q is not on/off; using %s", s.Name, raw, s.Format(s.Default))
+	case Choice:
+		for i, c := range s.Choices {
+			if strings.EqualFold(raw, c) {
+				return float64(i), ""
+			}
+		}
+		return s.Default, fmt.Sprintf("%s=%q is not one of %s; using %s", s.Name, raw, strings.Join(s.Choices, ", "), s.Format(s.Default))
+	}
+	f, err := strconv.ParseFloat(raw, 64)
+	if err != nil || math.IsNaN(f) {
+		return s.Default, fmt.Sprintf("%s=%q is not a number; using %s", s.Name, raw, s.Format(s.Default))
+	}
+	c := s.Clamp(f)
+	if c != f && !(s.Kind == Int && math.Abs(c-f) < 0.5) {
+		return c, fmt.Sprintf("%s=%s is outside [%s, %s]; using %s", s.Name, raw, s.Format(s.Min), s.Format(s.Max), s.Format(c))
+	}
+	return c, ""
+}
+
+// Format writes a value for the screen and the URL.
+func (s *Spec) Format(v float64) string {
+	return string(s.AppendFormat(nil, v))
+}
+
+// AppendFormat appends Format(v) to b, without allocating when b has room.
+func (s *Spec) AppendFormat(b []byte, v float64) []byte {
+	switch s.Kind {
+	case Bool:
+		if v != 0 {
+			return append(b, "on"...)
+		}
+		return append(b, "off"...)
+	case Choice:
+		return append(b, s.Choices[int(s.Clamp(v))]...)
+	case Int:
+		return strconv.AppendInt(b, int64(math.Round(v)), 10)
+	}
+	if s.Log {
+		return strconv.AppendFloat(b, v, 'g', max(s.Digits, 1), 64)
+	}
+	return strconv.AppendFloat(b, v, 'f', s.Digits, 64)
+}
+
+// ChoiceLabelOrValue shows v as the screen does: a choice's label, or the
+// formatted value with its unit.
+func (s *Spec) ChoiceLabelOrValue(v float64) string {
+	if s.Kind == Choice {
+		return s.ChoiceLabel(int(s.Clamp(v)))
+	}
+	return s.Format(v) + s.Unit
+}
+
+// ChoiceLabel returns the on-screen label of choice i.
+func (s *Spec) ChoiceLabel(i int) string {
+	if i < len(s.Labels) {
+		return s.Labels[i]
+	}
+	return s.Choices[i]
+}
+
+// ToUnit maps a value to its slider position in [0, 1].
+func (s *Spec) ToUnit(v float64) float64 {
+	if s.Max == s.Min {
+		return 0
+	}
+	if s.Log {
+		return math.Log(v/s.Min) / math.Log(s.Max/s.Min)
+	}
+	return (v - s.Min) / (s.Max - s.Min)
+}
+
+// FromUnit maps a slider position in [0, 1] to a value, rounded to what the
+// screen shows so that a dragged value and its label agree.
+func (s *Spec) FromUnit(u float64) float64 {
+	u = math.Max(0, math.Min(u, 1))
+	var v float64
+	if s.Log {
+		v = s.Min * math.Pow(s.Max/s.Min, u)
+		v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'g', max(s.Digits, 1), 64), 64)
+	} else {
+		v = s.Min + u*(s.Max-s.Min)
+		if s.Kind == Float {
+			p := math.Pow(10, float64(s.Digits))
+			v = math.Round(v*p) / p
+		}
+	}
+	return s.Clamp(v)
+}
+
+// Value returns v as the type the outside world sees it: a float64, an int,
+// a bool or a choice's string (for aelab.state() and JSON).
+func (s *Spec) Value(v float64) any {
+	switch s.Kind {
+	case Bool:
+		return v != 0
+	case Choice:
+		return s.Choices[int(s.Clamp(v))]
+	case Int:
+		return int(math.Round(v))
+	}
+	return v
+}
+
+// Set is a list of declared parameters with their current values.
+type Set struct {
+	Specs []Spec
+	vals  []float64
+}
+
+// NewSet returns the parameters at their defaults.
+func NewSet(specs ...Spec) *Set {
+	s := &Set{Specs: specs, vals: make([]float64, len(specs))}
+	for i := range specs {
+		if specs[i].Kind == Choice && len(specs[i].Choices) == 0 {
+			panic("param: choice " + specs[i].Name + " has no choices")
+		}
+		if specs[i].Log && specs[i].Min <= 0 {
+			panic("param: log parameter " + specs[i].Name + " needs Min > 0")
+		}
+		s.vals[i] = specs[i].Clamp(specs[i].Default)
+	}
+	return s
+}
+
+// Index returns the position of the named parameter, or −1.
+func (s *Set) Index(name string) int {
+	for i := range s.Specs {
+		if s.Specs[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Spec returns the named parameter's declaration; it panics on an unknown
+// name, a programming error.
+func (s *Set) Spec(name string) *Spec { return &s.Specs[s.mustIndex(name)] }
+
+func (s *Set) mustIndex(name string) int {
+	i := s.Index(name)
+	if i < 0 {
+		panic("param: no parameter " + name)
+	}
+	return i
+}
+
+// Get returns the named parameter's value.
+func (s *Set) Get(name string) float64 { return s.vals[s.mustIndex(name)] }
+
+// Bool returns the named Bool parameter.
+func (s *Set) Bool(name string) bool { return s.Get(name) != 0 }
+
+// Int returns the named Int parameter.
+func (s *Set) Int(name string) int { return int(math.Round(s.Get(name))) }
+
+// Choice returns the named Choice parameter's value string.
+func (s *Set) Choice(name string) string {
+	i := s.mustIndex(name)
+	return s.Specs[i].Choices[int(s.vals[i])]
+}
+
+// At returns the value of parameter i.
+func (s *Set) At(i int) float64 { return s.vals[i] }
+
+// SetAt sets parameter i to v, clamped, and returns the value applied.
+func (s *Set) SetAt(i int, v float64) float64 {
+	s.vals[i] = s.Specs[i].Clamp(v)
+	return s.vals[i]
+}
+
+// Reset puts every parameter back to its default.
+func (s *Set) Reset() {
+	for i := range s.Specs {
+		s.vals[i] = s.Specs[i].Clamp(s.Specs[i].Default)
+	}
+}
+
+// Values returns name → value as the outside world sees them (Spec.Value).
+func (s *Set) Values() map[string]any {
+	m := make(map[string]any, len(s.Specs))
+	for i := range s.Specs {
+		m[s.Specs[i].Name] = s.Specs[i].Value(s.vals[i])
+	}
+	return m
+}

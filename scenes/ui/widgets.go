@@ -1,0 +1,355 @@
+package ui
+
+import (
+	"math"
+
+	"aelab/scenes/param"
+)
+
+// Widget is one control of the panel.
+type Widget interface {
+	// Update handles the pointer for this frame; cap arbitrates drags.
+	Update(p *Pointer, cap *Capture)
+	Draw(c Canvas, th *Theme)
+	// Height is the widget's height at the theme's scale.
+	Height(th *Theme) float64
+	SetBounds(r Rect)
+	Bounds() Rect
+}
+
+// ParamWidget is a widget bound to a declared parameter.
+type ParamWidget interface {
+	Widget
+	// Sync shows a value changed elsewhere (URL, aelab.set, a reset).
+	Sync(v float64)
+	Spec() *param.Spec
+}
+
+// NewParamWidget returns the control for a parameter's kind: a slider for
+// numbers, a toggle for Bool, segments for Choice. onChange receives the
+// new value when the user moves it.
+func NewParamWidget(sp *param.Spec, v float64, onChange func(float64)) ParamWidget {
+	switch sp.Kind {
+	case param.Bool:
+		return &Toggle{spec: sp, On: v != 0, OnChange: onChange}
+	case param.Choice:
+		return &Segments{spec: sp, Index: int(v), OnChange: onChange}
+	}
+	return &Slider{spec: sp, Value: v, OnChange: onChange}
+}
+
+// Slider moves a Float or Int parameter along a track; its label and value
+// are written above the track. Its height is 44 logical pixels.
+type Slider struct {
+	spec     *param.Spec
+	Value    float64
+	OnChange func(float64)
+	Focused  bool
+
+	r        Rect
+	dragging bool
+	buf      []byte
+}
+
+func (s *Slider) Spec() *param.Spec        { return s.spec }
+func (s *Slider) Sync(v float64)           { s.Value = v }
+func (s *Slider) SetBounds(r Rect)         { s.r = r }
+func (s *Slider) Bounds() Rect             { return s.r }
+func (s *Slider) Height(th *Theme) float64 { return th.Px(44) }
+func (s *Slider) Dragging() bool           { return s.dragging }
+
+// Track returns the rectangle the knob moves along. Its proportions are
+// those of the slider's 44-pixel height at every scale.
+func (s *Slider) Track() Rect {
+	u := s.r.H / 44
+	return Rect{s.r.X + 9*u, s.r.Y + 29*u, s.r.W - 18*u, 5 * u}
+}
+
+func (s *Slider) Update(p *Pointer, cap *Capture) {
+	if p.Pressed && s.r.Contains(p.X, p.Y) && cap.Take(s) {
+		s.dragging = true
+	}
+	if !s.dragging {
+		return
+	}
+	t := s.Track()
+	v := s.spec.FromUnit((p.X - t.X) / t.W)
+	if v != s.Value {
+		s.Value = v
+		if s.OnChange != nil {
+			s.OnChange(v)
+		}
+	}
+	if p.Released || !p.Down {
+		s.dragging = false
+		cap.Release()
+	}
+}
+
+// Nudge moves the slider by steps ticks of 1/100 of its track (keyboard).
+func (s *Slider) Nudge(steps float64) {
+	u := s.spec.ToUnit(s.Value) + steps/100
+	v := s.spec.FromUnit(u)
+	if s.spec.Kind == param.Int && v == s.Value {
+		v = s.spec.Clamp(s.Value + math.Copysign(1, steps))
+	}
+	if v != s.Value {
+		s.Value = v
+		if s.OnChange != nil {
+			s.OnChange(v)
+		}
+	}
+}
+
+func (s *Slider) Draw(c Canvas, th *Theme) {
+	label := TextStyle{Size: th.Font(SizeBody), Color: th.Text}
+	c.Text(s.spec.Label, s.r.X, s.r.Y+th.Px(2), label)
+	s.buf = s.spec.AppendFormat(s.buf[:0], s.Value)
+	s.buf = append(s.buf, s.spec.Unit...)
+	val := TextStyle{Size: th.Font(SizeBody), Color: th.Accent, Bold: true, Align: Right}
+	c.TextBytes(s.buf, s.r.Right(), s.r.Y+th.Px(2), val)
+	t := s.Track()
+	u := s.spec.ToUnit(s.Value)
+	c.RoundRect(t, t.H/2, th.Track)
+	c.RoundRect(Rect{t.X, t.Y, t.W * u, t.H}, t.H/2, th.Accent)
+	kx, ky := t.X+t.W*u, t.Y+t.H/2
+	r := th.Px(8)
+	if s.dragging || s.Focused {
+		c.Circle(kx, ky, r*1.6, th.Accent.Alpha(0.18))
+	}
+	c.Circle(kx, ky, r, th.Knob)
+	c.Circle(kx, ky, r*0.45, th.OnAccent)
+}
+
+// Toggle switches a Bool parameter; a press and release on it flips it.
+type Toggle struct {
+	spec     *param.Spec
+	On       bool
+	OnChange func(float64)
+
+	r       Rect
+	pressed bool
+}
+
+func (t *Toggle) Spec() *param.Spec        { return t.spec }
+func (t *Toggle) Sync(v float64)           { t.On = v != 0 }
+func (t *Toggle) SetBounds(r Rect)         { t.r = r }
+func (t *Toggle) Bounds() Rect             { return t.r }
+func (t *Toggle) Height(th *Theme) float64 { return th.Px(34) }
+
+func (t *Toggle) Update(p *Pointer, cap *Capture) {
+	if p.Pressed && t.r.Contains(p.X, p.Y) && cap.Take(t) {
+		t.pressed = true
+	}
+	if t.pressed && (p.Released || !p.Down) {
+		t.pressed = false
+		cap.Release()
+		if t.r.Contains(p.X, p.Y) {
+			t.On = !t.On
+			if t.OnChange != nil {
+				t.OnChange(B2F(t.On))
+			}
+		}
+	}
+}
+
+// B2F is 1 for true and 0 for false, the value of a Bool parameter.
+func B2F(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (t *Toggle) Draw(c Canvas, th *Theme) {
+	// a switch: a pill with a knob, accent when on
+	h := th.Px(20)
+	w := th.Px(36)
+	y := t.r.Y + (t.r.H-h)/2
+	pill := Rect{t.r.X, y, w, h}
+	bg := th.Track
+	if t.On {
+		bg = th.Accent
+	}
+	c.RoundRect(pill, h/2, bg)
+	kx := pill.X + h/2
+	if t.On {
+		kx = pill.Right() - h/2
+	}
+	c.Circle(kx, y+h/2, h/2-th.Px(2.5), th.OnAccent)
+	st := TextStyle{Size: th.Font(SizeBody), Color: th.Text}
+	c.Text(t.spec.Label, pill.Right()+th.Px(10), t.r.Y+(t.r.H-th.Font(SizeBody)*1.2)/2, st)
+}
+
+// Segments picks one of a Choice parameter's values; its label is above.
+type Segments struct {
+	spec     *param.Spec
+	Index    int
+	OnChange func(float64)
+	// NoLabel hides the label line (the scene tabs).
+	NoLabel bool
+	// Size is the text size in logical pixels (SizeBody when 0).
+	Size float64
+
+	r       Rect
+	pressed int // segment pressed + 1, 0 when none
+}
+
+func (s *Segments) Spec() *param.Spec { return s.spec }
+func (s *Segments) Sync(v float64)    { s.Index = int(v) }
+func (s *Segments) SetBounds(r Rect)  { s.r = r }
+func (s *Segments) Bounds() Rect      { return s.r }
+
+func (s *Segments) Height(th *Theme) float64 { return th.Px(36) }
+
+// labelShare is the part of the row the label takes, left of the segments.
+const labelShare = 0.3
+
+// segment returns the rectangle of segment i.
+func (s *Segments) segment(i int) Rect {
+	bar := s.r
+	if !s.NoLabel {
+		bar.X += s.r.W * labelShare
+		bar.W -= s.r.W * labelShare
+	}
+	n := float64(len(s.spec.Choices))
+	w := bar.W / n
+	return Rect{bar.X + float64(i)*w, bar.Y, w, bar.H}
+}
+
+func (s *Segments) Update(p *Pointer, cap *Capture) {
+	if p.Pressed {
+		for i := range s.spec.Choices {
+			if s.segment(i).Contains(p.X, p.Y) && cap.Take(s) {
+				s.pressed = i + 1
+			}
+		}
+	}
+	if s.pressed > 0 && (p.Released || !p.Down) {
+		i := s.pressed - 1
+		s.pressed = 0
+		cap.Release()
+		if s.segment(i).Contains(p.X, p.Y) && i != s.Index {
+			s.Index = i
+			if s.OnChange != nil {
+				s.OnChange(float64(i))
+			}
+		}
+	}
+}
+
+func (s *Segments) Draw(c Canvas, th *Theme) {
+	size := s.Size
+	if size == 0 {
+		size = SizeBody
+	}
+	if !s.NoLabel {
+		c.Text(s.spec.Label, s.r.X, s.r.Y+(s.r.H-th.Font(SizeBody)*1.2)/2, TextStyle{Size: th.Font(SizeBody), Color: th.Text})
+	}
+	for i := range s.spec.Choices {
+		r := s.segment(i).Inset(th.Px(1.5))
+		st := TextStyle{Size: th.Font(size), Color: th.Text, Align: Center}
+		switch {
+		case i == s.Index:
+			c.RoundRect(r, th.Px(6), th.Accent)
+			st.Color, st.Bold = th.OnAccent, true
+		case s.pressed == i+1:
+			c.RoundRect(r, th.Px(6), th.Accent.Alpha(0.25))
+		default:
+			c.RoundRect(r, th.Px(6), th.Bg)
+			c.StrokeRect(r, th.Px(1), th.Line)
+		}
+		c.Text(s.spec.ChoiceLabel(i), r.X+r.W/2, r.Y+(r.H-th.Font(size)*1.2)/2, st)
+	}
+}
+
+// Icon is a symbol drawn as shapes (no font glyph needed).
+type Icon uint8
+
+const (
+	NoIcon Icon = iota
+	IconPlay
+	IconPause
+	IconStep
+	IconReset
+)
+
+// Button runs OnClick when pressed and released on it.
+type Button struct {
+	Label   string
+	Icon    Icon
+	Primary bool // filled with the accent colour
+	OnClick func()
+
+	r       Rect
+	pressed bool
+}
+
+func (b *Button) SetBounds(r Rect)         { b.r = r }
+func (b *Button) Bounds() Rect             { return b.r }
+func (b *Button) Height(th *Theme) float64 { return th.Px(38) }
+
+func (b *Button) Update(p *Pointer, cap *Capture) {
+	if p.Pressed && b.r.Contains(p.X, p.Y) && cap.Take(b) {
+		b.pressed = true
+	}
+	if b.pressed && (p.Released || !p.Down) {
+		b.pressed = false
+		cap.Release()
+		if b.r.Contains(p.X, p.Y) && b.OnClick != nil {
+			b.OnClick()
+		}
+	}
+}
+
+func (b *Button) Draw(c Canvas, th *Theme) {
+	r := b.r
+	fg := th.Text
+	switch {
+	case b.Primary:
+		bg := th.Accent
+		if b.pressed {
+			bg = bg.Mix(RGB(0), 0.2)
+		}
+		c.RoundRect(r, th.Px(7), bg)
+		fg = th.OnAccent
+	default:
+		bg := th.Bg
+		if b.pressed {
+			bg = th.Accent.Alpha(0.2)
+		}
+		c.RoundRect(r, th.Px(7), bg)
+		c.StrokeRect(r.Inset(th.Px(0.5)), th.Px(1), th.Line)
+	}
+	size := th.Font(SizeBody)
+	iw := 0.0
+	if b.Icon != NoIcon {
+		iw = th.Px(14)
+	}
+	gap := 0.0
+	if b.Icon != NoIcon && b.Label != "" {
+		gap = th.Px(7)
+	}
+	tw := c.TextWidth(b.Label, size, true)
+	x := r.X + (r.W-iw-gap-tw)/2
+	cy := r.Y + r.H/2
+	drawIcon(c, b.Icon, x, cy, iw, fg)
+	c.Text(b.Label, x+iw+gap, cy-size*0.6, TextStyle{Size: size, Color: fg, Bold: true})
+}
+
+func drawIcon(c Canvas, ic Icon, x, cy, s float64, col Color) {
+	h := s / 2
+	switch ic {
+	case IconPlay:
+		c.Triangle(x+s*0.1, cy-h, x+s, cy, x+s*0.1, cy+h, col)
+	case IconPause:
+		c.FillRect(Rect{x + s*0.1, cy - h, s * 0.3, s}, col)
+		c.FillRect(Rect{x + s*0.6, cy - h, s * 0.3, s}, col)
+	case IconStep:
+		c.Triangle(x, cy-h, x+s*0.65, cy, x, cy+h, col)
+		c.FillRect(Rect{x + s*0.72, cy - h, s * 0.25, s}, col)
+	case IconReset:
+		c.Ring(x+h, cy, h*0.85, s*0.17, col)
+		c.Triangle(x+h, cy-h*1.25, x+h*1.75, cy-h*0.85, x+h, cy-h*0.3, col)
+	}
+}
