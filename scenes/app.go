@@ -224,7 +224,7 @@ func (a *App) setSceneParam(i int, v float64) {
 		return
 	}
 	a.Scene().Changed(sp.Name)
-	a.dirty = true
+	a.measure()
 }
 
 func (a *App) applyApp(i int, value string) any {

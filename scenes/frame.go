@@ -81,11 +81,14 @@ func (a *App) Draw(c ui.Canvas) {
 	a.tabs.Draw(c, th)
 
 	a.Scene().Draw(c, a.plot, th)
+	a.drawReadouts(c)
 	c.Flush()
 	a.drawExplain(c)
 	a.drawPanel(c)
 	c.Flush()
-	a.notices.Draw(c, a.plot, th)
+	notices := a.plot
+	notices.W = a.readouts.X - a.plot.X - th.Px(4)
+	a.notices.Draw(c, notices, th)
 	c.Flush()
 	a.clock.addDraw(a.now().Sub(t0))
 }
@@ -150,18 +153,26 @@ func (a *App) drawPanel(c ui.Canvas) {
 		w.Draw(c, th)
 	}
 
+	a.lossPlot.Draw(c, th)
+}
+
+// drawReadouts shows the scene's metrics over the plot, large enough for a
+// lecture hall.
+func (a *App) drawReadouts(c ui.Canvas) {
+	th := a.th
 	r := a.readouts
-	c.FillRect(ui.Rect{X: r.X, Y: r.Y + th.Px(4), W: r.W, H: th.Px(1)}, th.Line)
-	c.Text("Readouts", r.X, r.Y+th.Px(10), head)
-	ry := r.Y + th.Px(38)
+	c.RoundRect(r, th.Px(8), th.Line)
+	c.RoundRect(r.Inset(th.Px(1)), th.Px(7), th.Bg.Alpha(0.95))
+	label := ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.TextDim}
+	value := ui.TextStyle{Size: th.Font(ui.SizeReadout), Color: th.Text, Bold: true, Align: ui.Right}
+	y := r.Y + th.Px(7)
 	for _, m := range a.Scene().Metrics() {
-		c.Text(m.Label, r.X, ry+th.Px(3), body)
+		c.Text(m.Label, r.X+th.Px(12), y+th.Px(6), label)
 		a.buf = appendMetric(a.buf[:0], m.Value, m.Digits)
 		a.buf = append(a.buf, m.Unit...)
-		c.TextBytes(a.buf, r.Right(), ry, ui.TextStyle{Size: th.Font(ui.SizeReadout) * 0.85, Color: th.Text, Bold: true, Align: ui.Right})
-		ry += th.Px(28)
+		c.TextBytes(a.buf, r.Right()-th.Px(12), y, value)
+		y += th.Px(32)
 	}
-	a.lossPlot.Draw(c, th)
 }
 
 // appendMetric formats a readout with digits significant digits, in fixed

@@ -55,10 +55,10 @@ func (a *App) Widgets() []ui.ParamWidget { return a.widgets }
 // scene (hence its controls) changes.
 //
 //	┌ title · scene tabs ───────────────────────────────┐
-//	│ plot                            │ ▶ step reset    │
+//	│ plot                 [readouts] │ ▶ step reset    │
 //	│                                 │ steps / frame   │
 //	│                                 │ parameters …    │
-//	├─────────────────────────────────┤ readouts        │
+//	├─────────────────────────────────┤                 │
 //	│ explanation: formula and text   │ loss curve      │
 //	└─────────────────────────────────┴─────────────────┘
 //
@@ -106,8 +106,11 @@ func (a *App) layout() {
 		w.SetBounds(wr)
 		_, rest = rest.CutTop(th.Px(4))
 	}
-	n := float64(len(a.Scene().Metrics()))
-	a.readouts, rest = rest.CutTop(th.Px(36) + n*th.Px(28))
 	_, rest = rest.CutTop(th.Px(10))
 	a.lossPlot.SetBounds(rest)
+
+	// readouts: a box in the plot's top-right corner, in large type
+	n := float64(len(a.Scene().Metrics()))
+	rw := math.Min(th.Px(310), a.plot.W-th.Px(24))
+	a.readouts = ui.Rect{X: a.plot.Right() - rw - th.Px(12), Y: a.plot.Y + th.Px(12), W: rw, H: th.Px(14) + n*th.Px(32)}
 }

@@ -3,7 +3,7 @@ package scenes
 import (
 	"math"
 
-	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/blas/blas64"
 
 	"aelab/core/undercomplete"
 	"aelab/scenes/param"
@@ -137,17 +137,17 @@ func (s *PCAScene) Measure() {
 	}
 	copy(s.aeOrigin[:], m.DecoderBias())
 	copy(s.pcOrigin[:], m.PCA.Mean)
-	w := m.Decoder().RawMatrix().Data
+	w := m.Decoder().Data
 	s.tanhReach = math.Sqrt(dot(w, w))
 }
 
 // orthonormalColumns writes an orthonormal basis of the first k columns of
 // a (d×?) into dst.
-func orthonormalColumns(dst *[2][3]float64, a mat.Matrix, d, k int) {
+func orthonormalColumns(dst *[2][3]float64, a blas64.General, d, k int) {
 	*dst = [2][3]float64{}
 	for j := 0; j < k; j++ {
 		for i := 0; i < d; i++ {
-			dst[j][i] = a.At(i, j)
+			dst[j][i] = a.Data[i*a.Stride+j]
 		}
 	}
 	gramSchmidt(dst, d, k)

@@ -4,52 +4,81 @@
 // error "projects data on the subspace of first K principal components"
 // (slide "Undercomplete autoencoders: Connection with PCA"; Baldi & Hornik,
 // Neural Networks 2(1), 1989).
+//
+// Matrices are gonum's blas64.General and the factorisations are gonum's
+// LAPACK (lapack64.Gesvd) called directly: the mat package would carry
+// 0.45 MB of gzipped code into the web bundle for the same two SVDs.
 package pca
 
 import (
 	"math"
 
-	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/lapack"
+	"gonum.org/v1/gonum/lapack/gonum"
 
 	"aelab/core/data"
 )
 
 // PCA is the principal component analysis of a data set.
 type PCA struct {
-	Mean    []float64  // the data's mean
-	Vectors *mat.Dense // D×D, column j is the j-th principal direction
-	Vars    []float64  // variance (1/N) along each direction, descending
+	Mean    []float64      // the data's mean
+	Vectors blas64.General // D×D, column j is the j-th principal direction
+	Vars    []float64      // variance (1/N) along each direction, descending
 }
 
-// Fit computes the PCA of x from the thin SVD of the centred data matrix:
+// NewMatrix returns a zeroed r×c matrix.
+func NewMatrix(r, c int) blas64.General {
+	return blas64.General{Rows: r, Cols: c, Stride: c, Data: make([]float64, r*c)}
+}
+
+// Fit computes the PCA of x from the SVD of the centred data matrix:
 // X − 1μᵀ = UΣVᵀ, directions V, variances σ²/N.
 func Fit(x *data.Set) *PCA {
 	mean := x.Mean(nil)
-	c := mat.NewDense(x.N, x.D, nil)
+	c := NewMatrix(x.N, x.D)
 	for n := 0; n < x.N; n++ {
 		for d, v := range x.At(n) {
-			c.Set(n, d, v-mean[d])
+			c.Data[n*x.D+d] = v - mean[d]
 		}
 	}
-	var svd mat.SVD
-	if !svd.Factorize(c, mat.SVDThinV) {
-		panic("pca: SVD did not converge")
-	}
-	sv := svd.Values(nil)
+	sv := make([]float64, min(x.N, x.D))
+	vt := NewMatrix(x.D, x.D)
+	svd(lapack.SVDNone, lapack.SVDAll, c, blas64.General{Stride: 1}, vt, sv)
 	vars := make([]float64, x.D)
 	for i, s := range sv {
 		vars[i] = s * s / float64(x.N)
 	}
-	var v mat.Dense
-	svd.VTo(&v)
-	return &PCA{Mean: mean, Vectors: &v, Vars: vars}
+	return &PCA{Mean: mean, Vectors: transpose(vt), Vars: vars}
+}
+
+// svd runs LAPACK's Dgesvd on a (overwritten), with its workspace query.
+func svd(jobU, jobVT lapack.SVDJob, a, u, vt blas64.General, s []float64) {
+	var impl gonum.Implementation
+	work := []float64{0}
+	impl.Dgesvd(jobU, jobVT, a.Rows, a.Cols, a.Data, a.Stride, s, u.Data, u.Stride, vt.Data, vt.Stride, work, -1)
+	work = make([]float64, int(work[0]))
+	if !impl.Dgesvd(jobU, jobVT, a.Rows, a.Cols, a.Data, a.Stride, s, u.Data, u.Stride, vt.Data, vt.Stride, work, len(work)) {
+		panic("pca: SVD did not converge")
+	}
+}
+
+func transpose(a blas64.General) blas64.General {
+	t := NewMatrix(a.Cols, a.Rows)
+	for i := 0; i < a.Rows; i++ {
+		for j := 0; j < a.Cols; j++ {
+			t.Data[j*t.Stride+i] = a.Data[i*a.Stride+j]
+		}
+	}
+	return t
 }
 
 // Subspace returns the top-k principal directions as the columns of a D×k
-// matrix.
-func (p *PCA) Subspace(k int) *mat.Dense {
-	d, _ := p.Vectors.Dims()
-	return mat.DenseCopyOf(p.Vectors.Slice(0, d, 0, k))
+// matrix (a view of Vectors).
+func (p *PCA) Subspace(k int) blas64.General {
+	v := p.Vectors
+	return blas64.General{Rows: v.Rows, Cols: k, Stride: v.Stride, Data: v.Data}
 }
 
 // ReconstructionError returns (1/N) Σₙ ‖xₙ − x̂ₙ‖², x̂ₙ the projection of xₙ
@@ -70,42 +99,33 @@ func (p *PCA) ReconstructionError(k int) float64 {
 // not be orthonormal, and a zero column spans nothing. Small angles come from
 // the sines and large ones from the cosines, which keeps both accurate
 // (Knyazev & Argentati, SIAM J. Sci. Comput. 23(6), 2002, Algorithm 3.1).
-func PrincipalAngles(a, b mat.Matrix) []float64 {
-	qa, qb := orthonormalBasis(a), orthonormalBasis(b)
-	_, ka := qa.Dims()
-	_, kb := qb.Dims()
-	k := min(ka, kb)
-	if k == 0 {
+func PrincipalAngles(a, b blas64.General) []float64 {
+	qa, qb := OrthonormalBasis(a), OrthonormalBasis(b)
+	if qa.Cols > qb.Cols {
+		qa, qb = qb, qa
+	}
+	ka, kb := qa.Cols, qb.Cols
+	if ka == 0 {
 		return nil
 	}
-	if ka > kb {
-		qa, qb = qb, qa
-		ka, kb = kb, ka
-	}
-	var m mat.Dense
-	m.Mul(qa.T(), qb) // ka×kb
-	var svd mat.SVD
-	if !svd.Factorize(&m, mat.SVDNone) {
-		panic("pca: SVD did not converge")
-	}
-	cos := svd.Values(nil) // descending: smallest angle first
+	// cosines: singular values of qaᵀqb, descending (smallest angle first)
+	m := NewMatrix(ka, kb)
+	blas64.Gemm(blas.Trans, blas.NoTrans, 1, qa, qb, 0, m)
+	cos := make([]float64, min(ka, kb))
+	svd(lapack.SVDNone, lapack.SVDNone, clone(m), blas64.General{Stride: 1}, blas64.General{Stride: 1}, cos)
 	// sines: singular values of qb − qa(qaᵀqb), the part of qb outside span qa
-	var proj, res mat.Dense
-	proj.Mul(qa, &m)
-	res.Sub(qb, &proj)
-	if !svd.Factorize(&res, mat.SVDNone) {
-		panic("pca: SVD did not converge")
-	}
-	sinAll := svd.Values(nil) // descending, kb of them
-	angles := make([]float64, k)
-	for i := 0; i < k; i++ {
+	res := clone(qb)
+	blas64.Gemm(blas.NoTrans, blas.NoTrans, -1, qa, m, 1, res)
+	sin := make([]float64, min(res.Rows, kb))
+	svd(lapack.SVDNone, lapack.SVDNone, res, blas64.General{Stride: 1}, blas64.General{Stride: 1}, sin)
+	angles := make([]float64, ka)
+	for i := range angles {
 		c := math.Min(cos[i], 1)
 		if c*c >= 0.5 {
-			// Sines, descending, are kb−ka ones (the directions of qb
-			// outside any angle) then sin θ from the largest angle down:
-			// the i-th smallest angle's sine is i-th from the end.
-			s := sinAll[len(sinAll)-1-i]
-			angles[i] = math.Asin(math.Min(s, 1))
+			// Sines, descending, are kb−ka ones (directions of qb outside
+			// every angle), then sin θ from the largest angle down: the i-th
+			// smallest angle's sine is i-th from the end.
+			angles[i] = math.Asin(math.Min(sin[len(sin)-1-i], 1))
 		} else {
 			angles[i] = math.Acos(math.Max(c, 0))
 		}
@@ -114,8 +134,9 @@ func PrincipalAngles(a, b mat.Matrix) []float64 {
 }
 
 // LargestAngle returns the largest principal angle between the column spaces
-// of a and b, in degrees: 0 when one contains the other.
-func LargestAngle(a, b mat.Matrix) float64 {
+// of a and b, in degrees: 0 when one contains the other, 90 when either
+// spans nothing.
+func LargestAngle(a, b blas64.General) float64 {
 	angles := PrincipalAngles(a, b)
 	if len(angles) == 0 {
 		return 90
@@ -127,25 +148,26 @@ func LargestAngle(a, b mat.Matrix) float64 {
 // matrix counts as zero.
 const rankTol = 1e-10
 
-// orthonormalBasis returns an orthonormal basis of a's column space: its left
-// singular vectors with non-negligible singular values.
-func orthonormalBasis(a mat.Matrix) *mat.Dense {
-	r, _ := a.Dims()
-	var svd mat.SVD
-	if !svd.Factorize(a, mat.SVDThinU) {
-		panic("pca: SVD did not converge")
-	}
-	sv := svd.Values(nil)
+// OrthonormalBasis returns an orthonormal basis of a's column space: its
+// left singular vectors with non-negligible singular values.
+func OrthonormalBasis(a blas64.General) blas64.General {
+	k := min(a.Rows, a.Cols)
+	s := make([]float64, k)
+	u := NewMatrix(a.Rows, k)
+	svd(lapack.SVDStore, lapack.SVDNone, clone(a), u, blas64.General{Stride: 1}, s)
 	rank := 0
-	for _, s := range sv {
-		if s > rankTol*sv[0] && s > 0 {
+	for _, v := range s {
+		if v > 0 && v > rankTol*s[0] {
 			rank++
 		}
 	}
-	var u mat.Dense
-	svd.UTo(&u)
-	if rank == 0 {
-		return &mat.Dense{}
+	return blas64.General{Rows: u.Rows, Cols: rank, Stride: u.Stride, Data: u.Data}
+}
+
+func clone(a blas64.General) blas64.General {
+	c := NewMatrix(a.Rows, a.Cols)
+	for i := 0; i < a.Rows; i++ {
+		copy(c.Data[i*c.Stride:i*c.Stride+a.Cols], a.Data[i*a.Stride:i*a.Stride+a.Cols])
 	}
-	return mat.DenseCopyOf(u.Slice(0, r, 0, rank))
+	return c
 }

@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/blas/blas64"
 
 	"aelab/core/data"
 	"aelab/core/rng"
@@ -17,7 +17,7 @@ func TestFitFindsMajorAxis(t *testing.T) {
 	p := Fit(x)
 	// The major axis is at 30°, with variance ≈ 1; the minor ≈ 1/16. With
 	// n = 4000 the sampling error of the direction is about 1/√n ≈ 1°.
-	want := mat.NewDense(2, 1, []float64{math.Cos(math.Pi / 6), math.Sin(math.Pi / 6)})
+	want := dense(2, 1, []float64{math.Cos(math.Pi / 6), math.Sin(math.Pi / 6)})
 	if a := LargestAngle(p.Subspace(1), want); a > 1.5 {
 		t.Errorf("first principal direction is %.2f° from the major axis, want < 1.5°", a)
 	}
@@ -40,13 +40,19 @@ func TestReconstructionErrorIsProjectionError(t *testing.T) {
 		for d := range c {
 			c[d] = x.At(n)[d] - p.Mean[d]
 		}
-		cv := mat.NewVecDense(3, c)
-		var coef, proj mat.VecDense
-		coef.MulVec(v.T(), cv)
-		proj.MulVec(v, &coef)
+		// residual c − V Vᵀ c
+		r := append([]float64(nil), c...)
+		for j := 0; j < 2; j++ {
+			coef := 0.0
+			for d := 0; d < 3; d++ {
+				coef += v.Data[d*v.Stride+j] * c[d]
+			}
+			for d := 0; d < 3; d++ {
+				r[d] -= coef * v.Data[d*v.Stride+j]
+			}
+		}
 		for d := 0; d < 3; d++ {
-			r := c[d] - proj.AtVec(d)
-			e += r * r
+			e += r[d] * r[d]
 		}
 	}
 	e /= float64(x.N)
@@ -59,17 +65,17 @@ func TestPrincipalAngles(t *testing.T) {
 	rad := math.Pi / 180
 	for _, tc := range []struct {
 		name string
-		a, b *mat.Dense
+		a, b blas64.General
 		want []float64 // degrees, ascending
 	}{
-		{"same line", mat.NewDense(2, 1, []float64{1, 1}), mat.NewDense(2, 1, []float64{-3, -3}), []float64{0}},
-		{"lines at 30°", mat.NewDense(2, 1, []float64{1, 0}), mat.NewDense(2, 1, []float64{math.Cos(30 * rad), math.Sin(30 * rad)}), []float64{30}},
-		{"orthogonal", mat.NewDense(2, 1, []float64{1, 0}), mat.NewDense(2, 1, []float64{0, 2}), []float64{90}},
-		{"tiny angle", mat.NewDense(2, 1, []float64{1, 0}), mat.NewDense(2, 1, []float64{1, 1e-9}), []float64{1e-9 / rad}},
-		{"planes sharing x, tilted 20°", mat.NewDense(3, 2, []float64{1, 0, 0, 1, 0, 0}),
-			mat.NewDense(3, 2, []float64{2, 0, 0, math.Cos(20 * rad), 0, math.Sin(20 * rad)}), []float64{0, 20}},
-		{"line in plane", mat.NewDense(3, 1, []float64{1, 1, 0}), mat.NewDense(3, 2, []float64{1, 0, 0, 1, 0, 0}), []float64{0}},
-		{"line at 45° to plane", mat.NewDense(3, 2, []float64{1, 0, 0, 1, 0, 0}), mat.NewDense(3, 1, []float64{1, 0, 1}), []float64{45}},
+		{"same line", dense(2, 1, []float64{1, 1}), dense(2, 1, []float64{-3, -3}), []float64{0}},
+		{"lines at 30°", dense(2, 1, []float64{1, 0}), dense(2, 1, []float64{math.Cos(30 * rad), math.Sin(30 * rad)}), []float64{30}},
+		{"orthogonal", dense(2, 1, []float64{1, 0}), dense(2, 1, []float64{0, 2}), []float64{90}},
+		{"tiny angle", dense(2, 1, []float64{1, 0}), dense(2, 1, []float64{1, 1e-9}), []float64{1e-9 / rad}},
+		{"planes sharing x, tilted 20°", dense(3, 2, []float64{1, 0, 0, 1, 0, 0}),
+			dense(3, 2, []float64{2, 0, 0, math.Cos(20 * rad), 0, math.Sin(20 * rad)}), []float64{0, 20}},
+		{"line in plane", dense(3, 1, []float64{1, 1, 0}), dense(3, 2, []float64{1, 0, 0, 1, 0, 0}), []float64{0}},
+		{"line at 45° to plane", dense(3, 2, []float64{1, 0, 0, 1, 0, 0}), dense(3, 1, []float64{1, 0, 1}), []float64{45}},
 	} {
 		got := PrincipalAngles(tc.a, tc.b)
 		if len(got) != len(tc.want) {
@@ -83,7 +89,12 @@ func TestPrincipalAngles(t *testing.T) {
 			}
 		}
 	}
-	if a := LargestAngle(mat.NewDense(2, 1, []float64{0, 0}), mat.NewDense(2, 1, []float64{1, 0})); a != 90 {
+	if a := LargestAngle(dense(2, 1, []float64{0, 0}), dense(2, 1, []float64{1, 0})); a != 90 {
 		t.Errorf("angle to a zero vector = %g°, want 90° (it spans nothing)", a)
 	}
+}
+
+// dense returns an r×c matrix with the given row-major data.
+func dense(r, c int, data []float64) blas64.General {
+	return blas64.General{Rows: r, Cols: c, Stride: c, Data: data}
 }

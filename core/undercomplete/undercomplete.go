@@ -9,7 +9,7 @@
 package undercomplete
 
 import (
-	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/blas/blas64"
 
 	"aelab/core/data"
 	"aelab/core/nn"
@@ -102,9 +102,9 @@ func (m *Model) Train(n int) (done int, diverged bool) { return m.Trainer.Step(n
 
 // Decoder returns the decoder's weight matrix W₂ (D×K): g(h) = W₂h + b₂, so
 // the decoder's outputs lie in the affine subspace b₂ + span W₂.
-func (m *Model) Decoder() *mat.Dense {
+func (m *Model) Decoder() blas64.General {
 	ly := m.Net.Layers[1]
-	return mat.NewDense(ly.Out, ly.In, ly.W)
+	return blas64.General{Rows: ly.Out, Cols: ly.In, Stride: ly.In, Data: ly.W}
 }
 
 // DecoderBias returns b₂.

@@ -58,7 +58,7 @@ func TestTanhEncoderIsNotPCA(t *testing.T) {
 	}
 	// Every reconstruction is b₂ + W₂h with |h| < 1.
 	rec := m.Reconstruct()
-	w, b := m.Decoder().RawMatrix().Data, m.DecoderBias()
+	w, b := m.Decoder().Data, m.DecoderBias()
 	reach := math.Hypot(w[0], w[1])
 	for n := 0; n < m.Data.N; n++ {
 		if d := math.Hypot(rec[2*n]-b[0], rec[2*n+1]-b[1]); d > reach*(1+1e-12) {

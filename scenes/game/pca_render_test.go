@@ -87,3 +87,20 @@ func TestRender3D(t *testing.T) {
 	img := frame(t, g, 2)
 	save(t, img, "render-pca-3d.png")
 }
+
+// TestFrameTimesNative logs the native update and draw times while
+// training (a measurement for the notes, not an assertion: budgets are
+// checked by benchmarks and in the browser).
+func TestFrameTimesNative(t *testing.T) {
+	app := scenes.New(scenes.Options{Query: scenes.ParseQuery("scene=pca&seed=1")})
+	g := New(app)
+	frame(t, g, frames())
+	g.Do(func(a *scenes.App) { t.Logf("native frame stats while playing: %+v", a.FrameStats()) })
+}
+
+func frames() int {
+	if testing.Short() {
+		return 60
+	}
+	return 120
+}

@@ -1,67 +1,50 @@
-// Package gfx draws the lab with ebiten: Painter implements ui.Canvas by
-// batching every shape of a layer into one DrawTriangles call (reused vertex
-// and index slices, as ebiten's examples/vector does) and drawing text with
-// golang/freetype faces wrapped by ebiten's text/v2, one face per size.
+// Package gfx draws the lab with ebiten. Painter implements ui.Canvas by
+// putting every shape and every glyph of a frame into one vertex batch over
+// one atlas image, drawn with a single DrawTriangles call per layer (reused
+// vertex and index slices, as ebiten's examples/vector does).
+//
+// Edges are smoothed without ebiten's AntiAlias option, which renders each
+// call through a 2× offscreen image and brought software-rendered WebGL down
+// to 5 frames a second: lines and polygons get a one-pixel fringe whose
+// alpha falls to zero, as NanoVG and Dear ImGui do, and dots are
+// anti-aliased discs rasterised into the atlas at their exact radius.
+// Glyphs come from golang/freetype faces, rasterised once into the atlas
+// (see atlas.go): text then costs four vertices a glyph instead of one
+// DrawImage call, which took 7 ms of an 8 ms frame as WebAssembly.
 package gfx
 
 import (
 	"image"
 	"math"
-	"unsafe"
 
-	"github.com/golang/freetype/truetype"
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"golang.org/x/image/font"
 
-	"aelab/assets"
 	"aelab/scenes/ui"
 )
 
 // maxVertices keeps a batch within DrawTriangles' 16-bit indices.
 const maxVertices = 65000
 
-type faceKey struct {
-	px   int // size in 1/4 device pixels
-	bold bool
-}
-
-type glyphDraw struct {
-	img  *ebiten.Image
-	x, y float64
-	c    ui.Color
-}
-
 // Painter implements ui.Canvas on an ebiten image. It is reused frame after
-// frame: Begin, draw, Flush. Nothing it does per frame allocates once its
-// slices have grown and its faces exist.
+// frame: Begin, draw, Flush. Once its slices have grown and its glyphs and
+// discs are in the atlas, a frame allocates nothing.
 type Painter struct {
 	dst, target *ebiten.Image
-	white       *ebiten.Image
+	atlas       *atlas
 	vs          []ebiten.Vertex
 	is          []uint16
-	glyphs      []glyphDraw
-	gbuf        []text.Glyph
-	faces       map[faceKey]*text.GoXFace
-	layout      text.LayoutOptions
-	triOpts     ebiten.DrawTrianglesOptions
-	imgOpts     ebiten.DrawImageOptions
+	opts        ebiten.DrawTrianglesOptions
 	clipRect    ui.Rect
 	clipImg     *ebiten.Image
+	ring        []float64 // scratch for polygon outlines
 }
 
-// NewPainter returns a painter; fonts come from the assets package.
+// NewPainter returns a painter with an empty atlas.
 func NewPainter() *Painter {
-	w := ebiten.NewImage(3, 3)
-	w.Fill(image.White.C)
-	p := &Painter{
-		// The centre pixel of a 3×3 white image: sampling stays inside it
-		// even with linear filtering (ebiten's examples/vector).
-		white: w.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image),
-		faces: map[faceKey]*text.GoXFace{},
-	}
-	p.triOpts.AntiAlias = true
-	p.triOpts.ColorScaleMode = ebiten.ColorScaleModeStraightAlpha
+	p := &Painter{}
+	p.atlas = newAtlas(p.flushShapes)
+	p.opts.ColorScaleMode = ebiten.ColorScaleModeStraightAlpha
+	p.opts.Filter = ebiten.FilterNearest
 	return p
 }
 
@@ -70,29 +53,17 @@ func (p *Painter) Begin(dst *ebiten.Image) {
 	p.dst, p.target = dst, dst
 }
 
-// Face returns the font face of a size in device pixels, made once.
-func (p *Painter) Face(size float64, bold bool) *text.GoXFace {
-	k := faceKey{int(math.Round(size * 4)), bold}
-	if f, ok := p.faces[k]; ok {
-		return f
-	}
-	reg, b := assets.Fonts()
-	ttf := reg
-	if bold {
-		ttf = b
-	}
-	f := text.NewGoXFace(truetype.NewFace(ttf, &truetype.Options{
-		Size: float64(k.px) / 4, DPI: 72, Hinting: font.HintingFull,
-	}))
-	p.faces[k] = f
-	return f
-}
-
-func (p *Painter) vertex(x, y float64, c ui.Color) {
+// vertex appends a vertex sampling atlas texel (sx, sy).
+func (p *Painter) vertex(x, y, sx, sy float64, c ui.Color) {
 	p.vs = append(p.vs, ebiten.Vertex{
-		DstX: float32(x), DstY: float32(y), SrcX: 1.5, SrcY: 1.5,
+		DstX: float32(x), DstY: float32(y), SrcX: float32(sx), SrcY: float32(sy),
 		ColorR: c.R, ColorG: c.G, ColorB: c.B, ColorA: c.A,
 	})
+}
+
+// solid appends an untextured vertex (the atlas's white block).
+func (p *Painter) solid(x, y float64, c ui.Color) {
+	p.vertex(x, y, whiteX, whiteY, c)
 }
 
 // reserve flushes if n more vertices would overflow the batch and returns
@@ -106,10 +77,10 @@ func (p *Painter) reserve(n int) uint16 {
 
 func (p *Painter) quad(x0, y0, x1, y1, x2, y2, x3, y3 float64, c ui.Color) {
 	i := p.reserve(4)
-	p.vertex(x0, y0, c)
-	p.vertex(x1, y1, c)
-	p.vertex(x2, y2, c)
-	p.vertex(x3, y3, c)
+	p.solid(x0, y0, c)
+	p.solid(x1, y1, c)
+	p.solid(x2, y2, c)
+	p.solid(x3, y3, c)
 	p.is = append(p.is, i, i+1, i+2, i, i+2, i+3)
 }
 
@@ -124,48 +95,36 @@ func (p *Painter) StrokeRect(r ui.Rect, w float64, c ui.Color) {
 	p.FillRect(ui.Rect{X: r.Right() - w, Y: r.Y + w, W: w, H: r.H - 2*w}, c)
 }
 
-// segments returns how many straight pieces make a smooth arc of radius r
-// spanning angle a.
-func segments(r, a float64) int {
-	return max(3, min(64, int(math.Ceil(a*math.Sqrt(max(r, 0.5))*1.2))))
-}
-
-func (p *Painter) RoundRect(r ui.Rect, rad float64, c ui.Color) {
-	rad = math.Min(rad, math.Min(r.W, r.H)/2)
-	if rad <= 0.5 {
-		p.FillRect(r, c)
-		return
-	}
-	n := segments(rad, math.Pi/2)
-	cx, cy := r.X+r.W/2, r.Y+r.H/2
-	centre := p.reserve(4*(n+1) + 1)
-	p.vertex(cx, cy, c)
-	corners := [4][3]float64{
-		{r.Right() - rad, r.Y + rad, -math.Pi / 2},
-		{r.Right() - rad, r.Bottom() - rad, 0},
-		{r.X + rad, r.Bottom() - rad, math.Pi / 2},
-		{r.X + rad, r.Y + rad, math.Pi},
-	}
-	for _, k := range corners {
-		for j := 0; j <= n; j++ {
-			s, co := math.Sincos(k[2] + float64(j)/float64(n)*math.Pi/2)
-			p.vertex(k[0]+rad*co, k[1]+rad*s, c)
-		}
-	}
-	total := uint16(4 * (n + 1))
-	for j := uint16(0); j < total; j++ {
-		p.is = append(p.is, centre, centre+1+j, centre+1+(j+1)%total)
-	}
-}
-
+// Line draws a segment of width w: a solid core and a one-pixel fringe on
+// each side fading to transparent. Lines thinner than a pixel are drawn one
+// pixel wide with proportionally less alpha.
 func (p *Painter) Line(x0, y0, x1, y1, w float64, c ui.Color) {
 	dx, dy := x1-x0, y1-y0
 	l := math.Hypot(dx, dy)
 	if l == 0 {
 		return
 	}
-	nx, ny := -dy/l*w/2, dx/l*w/2
-	p.quad(x0+nx, y0+ny, x1+nx, y1+ny, x1-nx, y1-ny, x0-nx, y0-ny, c)
+	if w < 1 {
+		c.A *= float32(w)
+		w = 1
+	}
+	nx, ny := -dy/l, dx/l
+	core := (w - 1) / 2 // half-width of the solid part
+	edge := core + 1    // half-width including the fringe
+	clear := c.Alpha(0)
+	i := p.reserve(8)
+	p.solid(x0+nx*edge, y0+ny*edge, clear)
+	p.solid(x1+nx*edge, y1+ny*edge, clear)
+	p.solid(x0+nx*core, y0+ny*core, c)
+	p.solid(x1+nx*core, y1+ny*core, c)
+	p.solid(x0-nx*core, y0-ny*core, c)
+	p.solid(x1-nx*core, y1-ny*core, c)
+	p.solid(x0-nx*edge, y0-ny*edge, clear)
+	p.solid(x1-nx*edge, y1-ny*edge, clear)
+	for k := uint16(0); k < 6; k += 2 {
+		a := i + k
+		p.is = append(p.is, a, a+1, a+3, a, a+3, a+2)
+	}
 }
 
 func (p *Painter) Polyline(pts []float64, w float64, c ui.Color) {
@@ -177,77 +136,179 @@ func (p *Painter) Polyline(pts []float64, w float64, c ui.Color) {
 	}
 }
 
+// Polygon fills a convex polygon and fringes its outline.
 func (p *Painter) Polygon(pts []float64, c ui.Color) {
 	n := len(pts) / 2
 	if n < 3 {
 		return
 	}
-	i0 := p.reserve(n)
+	// orientation, so that the fringe goes outward
+	area := 0.0
 	for i := 0; i < n; i++ {
-		p.vertex(pts[2*i], pts[2*i+1], c)
+		j := (i + 1) % n
+		area += pts[2*i]*pts[2*j+1] - pts[2*j]*pts[2*i+1]
+	}
+	sign := 1.0
+	if area < 0 {
+		sign = -1
+	}
+	i0 := p.reserve(2 * n)
+	clear := c.Alpha(0)
+	for i := 0; i < n; i++ {
+		prev, next := (i+n-1)%n, (i+1)%n
+		// outward normal at vertex i: the average of its two edges' normals
+		ax, ay := edgeNormal(pts[2*prev], pts[2*prev+1], pts[2*i], pts[2*i+1], sign)
+		bx, by := edgeNormal(pts[2*i], pts[2*i+1], pts[2*next], pts[2*next+1], sign)
+		mx, my := ax+bx, ay+by
+		if m := mx*mx + my*my; m > 1e-12 {
+			// scale so that the fringe is one pixel wide along both edges
+			s := 2 / m
+			mx, my = mx*s, my*s
+		}
+		x, y := pts[2*i], pts[2*i+1]
+		p.solid(x, y, c)
+		p.solid(x+mx, y+my, clear)
 	}
 	for i := 1; i+1 < n; i++ {
-		p.is = append(p.is, i0, i0+uint16(i), i0+uint16(i+1))
+		p.is = append(p.is, i0, i0+uint16(2*i), i0+uint16(2*(i+1)))
 	}
+	for i := 0; i < n; i++ {
+		a, b := i0+uint16(2*i), i0+uint16(2*((i+1)%n))
+		p.is = append(p.is, a, b, b+1, a, b+1, a+1)
+	}
+}
+
+func edgeNormal(x0, y0, x1, y1, sign float64) (float64, float64) {
+	dx, dy := x1-x0, y1-y0
+	l := math.Hypot(dx, dy)
+	if l == 0 {
+		return 0, 0
+	}
+	return sign * dy / l, -sign * dx / l
 }
 
 func (p *Painter) Triangle(x0, y0, x1, y1, x2, y2 float64, c ui.Color) {
-	i := p.reserve(3)
-	p.vertex(x0, y0, c)
-	p.vertex(x1, y1, c)
-	p.vertex(x2, y2, c)
-	p.is = append(p.is, i, i+1, i+2)
+	p.ring = append(p.ring[:0], x0, y0, x1, y1, x2, y2)
+	p.Polygon(p.ring, c)
 }
 
+// unit holds cos and sin of n equal steps around the circle, per n.
+var unit = map[int][]float64{}
+
+func unitCircle(n int) []float64 {
+	if u, ok := unit[n]; ok {
+		return u
+	}
+	u := make([]float64, 2*n)
+	for j := 0; j < n; j++ {
+		u[2*j+1], u[2*j] = math.Sincos(float64(j) / float64(n) * 2 * math.Pi)
+	}
+	unit[n] = u
+	return u
+}
+
+// segments is how many straight pieces make a smooth circle of radius r.
+func segments(r float64) int {
+	return max(8, min(96, int(math.Ceil(2*math.Pi*math.Sqrt(max(r, 1))*1.3))))
+}
+
+func (p *Painter) RoundRect(r ui.Rect, rad float64, c ui.Color) {
+	rad = math.Min(rad, math.Min(r.W, r.H)/2)
+	if rad < 1 {
+		p.FillRect(r, c)
+		return
+	}
+	n := segments(rad) / 4
+	p.ring = p.ring[:0]
+	// corner centres, clockwise on screen from the top right; corner k
+	// sweeps the quarter turn from (k−1)·90°
+	corners := [4][2]float64{
+		{r.Right() - rad, r.Y + rad},
+		{r.Right() - rad, r.Bottom() - rad},
+		{r.X + rad, r.Bottom() - rad},
+		{r.X + rad, r.Y + rad},
+	}
+	u := unitCircle(4 * n)
+	for k, cr := range corners {
+		for j := 0; j <= n; j++ {
+			a := ((k+3)*n + j) % (4 * n)
+			p.ring = append(p.ring, cr[0]+rad*u[2*a], cr[1]+rad*u[2*a+1])
+		}
+	}
+	p.Polygon(p.ring, c)
+}
+
+// Circle draws a filled disc: small ones as a quad over an anti-aliased
+// disc in the atlas, large ones as a fringed polygon.
 func (p *Painter) Circle(x, y, r float64, c ui.Color) {
-	n := segments(r, 2*math.Pi)
-	i0 := p.reserve(n + 1)
-	p.vertex(x, y, c)
-	for j := 0; j < n; j++ {
-		s, co := math.Sincos(float64(j) / float64(n) * 2 * math.Pi)
-		p.vertex(x+r*co, y+r*s, c)
+	if r <= 0 {
+		return
 	}
-	for j := 0; j < n; j++ {
-		p.is = append(p.is, i0, i0+1+uint16(j), i0+1+uint16((j+1)%n))
+	if r > maxDisc {
+		u := unitCircle(segments(r))
+		p.ring = p.ring[:0]
+		for j := 0; j < len(u); j += 2 {
+			p.ring = append(p.ring, x+r*u[j], y+r*u[j+1])
+		}
+		p.Polygon(p.ring, c)
+		return
 	}
+	d := p.atlas.disc(r)
+	h := float64(d.size) / 2
+	// whole pixels for the quad's corner keep the disc's texels on pixels
+	x0, y0 := math.Round(x-h), math.Round(y-h)
+	i := p.reserve(4)
+	sx, sy, s := float64(d.x), float64(d.y), float64(d.size)
+	p.vertex(x0, y0, sx, sy, c)
+	p.vertex(x0+s, y0, sx+s, sy, c)
+	p.vertex(x0+s, y0+s, sx+s, sy+s, c)
+	p.vertex(x0, y0+s, sx, sy+s, c)
+	p.is = append(p.is, i, i+1, i+2, i, i+2, i+3)
 }
 
 func (p *Painter) Ring(x, y, r, w float64, c ui.Color) {
-	n := segments(r+w/2, 2*math.Pi)
-	i0 := p.reserve(2 * n)
+	u := unitCircle(segments(r))
+	n := len(u) / 2
 	for j := 0; j < n; j++ {
-		s, co := math.Sincos(float64(j) / float64(n) * 2 * math.Pi)
-		p.vertex(x+(r-w/2)*co, y+(r-w/2)*s, c)
-		p.vertex(x+(r+w/2)*co, y+(r+w/2)*s, c)
-	}
-	for j := 0; j < n; j++ {
-		a, b := i0+uint16(2*j), i0+uint16(2*((j+1)%n))
-		p.is = append(p.is, a, a+1, b+1, a, b+1, b)
+		k := (j + 1) % n
+		p.Line(x+r*u[2*j], y+r*u[2*j+1], x+r*u[2*k], y+r*u[2*k+1], w, c)
 	}
 }
 
 func (p *Painter) TextWidth(s string, size float64, bold bool) float64 {
-	return text.Advance(s, p.Face(size, bold))
+	return p.atlas.width(p.atlas.face(size, bold), s)
 }
 
 func (p *Painter) Text(s string, x, y float64, st ui.TextStyle) {
 	if s == "" {
 		return
 	}
-	f := p.Face(st.Size, st.Bold)
+	f := p.atlas.face(st.Size, st.Bold)
 	switch st.Align {
 	case ui.Center:
-		x -= text.Advance(s, f) / 2
+		x -= p.atlas.width(f, s) / 2
 	case ui.Right:
-		x -= text.Advance(s, f)
+		x -= p.atlas.width(f, s)
 	}
 	// Whole device pixels keep hinted glyphs crisp.
-	x, y = math.Round(x), math.Round(y)
-	p.gbuf = text.AppendGlyphs(p.gbuf[:0], s, f, &p.layout)
-	for _, g := range p.gbuf {
-		if g.Image != nil {
-			p.glyphs = append(p.glyphs, glyphDraw{g.Image, x + g.X, y + g.Y, st.Color})
+	pen := math.Round(x)
+	base := math.Round(y) + f.ascent
+	prev := rune(-1)
+	for _, r := range s {
+		pen += f.kern(prev, r)
+		g := p.atlas.glyph(f, r)
+		if g.w > 0 {
+			gx, gy := pen+float64(g.dx), base+float64(g.dy)
+			sx, sy, w, h := float64(g.x), float64(g.y), float64(g.w), float64(g.h)
+			i := p.reserve(4)
+			p.vertex(gx, gy, sx, sy, st.Color)
+			p.vertex(gx+w, gy, sx+w, sy, st.Color)
+			p.vertex(gx+w, gy+h, sx+w, sy+h, st.Color)
+			p.vertex(gx, gy+h, sx, sy+h, st.Color)
+			p.is = append(p.is, i, i+1, i+2, i, i+2, i+3)
 		}
+		pen += g.advance
+		prev = r
 	}
 }
 
@@ -255,9 +316,7 @@ func (p *Painter) TextBytes(b []byte, x, y float64, st ui.TextStyle) {
 	if len(b) == 0 {
 		return
 	}
-	// The string is used only during this call (glyphs are cached by rune,
-	// not by string), so it may alias b: no allocation per formatted number.
-	p.Text(unsafe.String(&b[0], len(b)), x, y, st)
+	p.Text(bytesString(b), x, y, st)
 }
 
 // Clip limits drawing to r until Unclip.
@@ -277,23 +336,14 @@ func (p *Painter) Unclip() {
 }
 
 func (p *Painter) flushShapes() {
+	p.atlas.upload()
 	if len(p.is) > 0 {
-		p.target.DrawTriangles(p.vs, p.is, p.white, &p.triOpts)
+		p.target.DrawTriangles(p.vs, p.is, p.atlas.img, &p.opts)
 	}
 	p.vs, p.is = p.vs[:0], p.is[:0]
 }
 
-// Flush draws the pending shapes, then the pending texts above them.
-func (p *Painter) Flush() {
-	p.flushShapes()
-	for _, g := range p.glyphs {
-		p.imgOpts.GeoM.Reset()
-		p.imgOpts.GeoM.Translate(g.x, g.y)
-		p.imgOpts.ColorScale.Reset()
-		p.imgOpts.ColorScale.Scale(g.c.R*g.c.A, g.c.G*g.c.A, g.c.B*g.c.A, g.c.A)
-		p.target.DrawImage(g.img, &p.imgOpts)
-	}
-	p.glyphs = p.glyphs[:0]
-}
+// Flush draws what is pending.
+func (p *Painter) Flush() { p.flushShapes() }
 
 var _ ui.Canvas = (*Painter)(nil)

@@ -1,0 +1,267 @@
+package scenes
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"aelab/scenes/ui"
+	"aelab/scenes/ui/uitest"
+)
+
+func newApp(t *testing.T, query string) *App {
+	t.Helper()
+	a := New(Options{Query: ParseQuery(query)})
+	a.Resize(1280, 800, 1)
+	return a
+}
+
+// press and release the pointer at (x, y) over two frames.
+func click(a *App, x, y float64) {
+	a.Update(&ui.Input{Pointer: ui.Pointer{X: x, Y: y, Down: true, Pressed: true}})
+	a.Update(&ui.Input{Pointer: ui.Pointer{X: x, Y: y, Released: true}})
+}
+
+func widget(t *testing.T, a *App, name string) ui.ParamWidget {
+	t.Helper()
+	for _, w := range a.Widgets() {
+		if w.Spec().Name == name {
+			return w
+		}
+	}
+	t.Fatalf("no widget for %s", name)
+	return nil
+}
+
+func TestQueryAppliesAndWarns(t *testing.T) {
+	a := newApp(t, "scene=pca&seed=7&lr=0.05&noise=5&dim=4&zzz=1&paused")
+	s := a.State()
+	if s.Scene != "pca" || s.Params["seed"] != 7 || s.Params["lr"] != 0.05 || !s.Paused {
+		t.Errorf("state after query: %+v", s)
+	}
+	if s.Params["noise"] != 1.0 || s.Params["dim"] != "2" {
+		t.Errorf("bad values not clamped or defaulted: noise %v dim %v", s.Params["noise"], s.Params["dim"])
+	}
+	if len(s.Warnings) != 3 {
+		t.Errorf("warnings = %q, want 3 (noise, dim, zzz)", s.Warnings)
+	}
+	for _, w := range []string{"noise=5", "dim=\"4\"", "zzz"} {
+		if !strings.Contains(strings.Join(s.Warnings, "|"), w) {
+			t.Errorf("no warning about %s in %q", w, s.Warnings)
+		}
+	}
+}
+
+func TestSetLiveDoesNotReset(t *testing.T) {
+	a := newApp(t, "paused=1")
+	a.Train(200)
+	before := a.State()
+	if got := a.Set("lr", "0.03"); got != 0.03 {
+		t.Errorf("Set(lr, 0.03) = %v", got)
+	}
+	if got := a.Set("rotation", "100"); got != 100.0 {
+		t.Errorf("Set(rotation, 100) = %v", got)
+	}
+	after := a.State()
+	if after.Step != before.Step {
+		t.Errorf("a live parameter reset training: step %d → %d", before.Step, after.Step)
+	}
+	if after.Metrics["angle_deg"] < 45 {
+		t.Errorf("rotating the data by 70° left angle_deg at %.1f; the PCA did not follow the data", after.Metrics["angle_deg"])
+	}
+	if w := widget(t, a, "lr").(*ui.Slider); w.Value != 0.03 {
+		t.Errorf("the lr slider shows %v after Set, want 0.03", w.Value)
+	}
+}
+
+func TestSetResettingParameterResetsAndSaysSo(t *testing.T) {
+	a := newApp(t, "paused=1")
+	a.Train(100)
+	if got := a.Set("dim", "3"); got != "3" {
+		t.Fatalf("Set(dim, 3) = %v", got)
+	}
+	if s := a.State(); s.Step != 0 {
+		t.Errorf("changing the data dimension kept step %d, want a reset to 0", s.Step)
+	}
+	found := false
+	for _, n := range a.notices.List {
+		if strings.Contains(n.Text, "restarted") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no notice says that training restarted")
+	}
+}
+
+func TestResetReproducesTheSeed(t *testing.T) {
+	a := newApp(t, "paused=1&seed=3")
+	a.Train(300)
+	m1 := a.State().Metrics["mse"]
+	a.Reset()
+	if a.Step() != 0 {
+		t.Fatalf("step %d after reset", a.Step())
+	}
+	a.Train(300)
+	if m2 := a.State().Metrics["mse"]; m1 != m2 {
+		t.Errorf("same seed, same steps, different mse: %v then %v", m1, m2)
+	}
+}
+
+func TestDivergencePausesRestoresAndSays(t *testing.T) {
+	a := newApp(t, "lr=1&aspect=1&noise=1")
+	for i := 0; i < 200 && !a.Paused(); i++ {
+		a.Update(&ui.Input{})
+	}
+	if !a.Paused() {
+		t.Fatal("learning rate 1 did not diverge and pause within 200 frames")
+	}
+	s := a.State()
+	if math.IsNaN(s.Loss) || math.IsInf(s.Loss, 0) {
+		t.Errorf("loss on screen after divergence: %v", s.Loss)
+	}
+	for k, v := range s.Metrics {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			t.Errorf("metric %s = %v after divergence", k, v)
+		}
+	}
+	if len(a.notices.List) == 0 || !strings.Contains(a.notices.List[len(a.notices.List)-1].Text, "diverged") {
+		t.Error("no notice of the divergence")
+	}
+	// Playing again dismisses the failure notice.
+	a.SetPaused(false)
+	for _, n := range a.notices.List {
+		if n.Level == Failure {
+			t.Error("the divergence notice stays after play")
+		}
+	}
+}
+
+func TestButtonsByPointer(t *testing.T) {
+	a := newApp(t, "")
+	if a.Paused() {
+		t.Fatal("paused on load without paused=1")
+	}
+	r := a.play.Bounds()
+	click(a, r.X+r.W/2, r.Y+r.H/2)
+	if !a.Paused() {
+		t.Error("clicking Pause did not pause")
+	}
+	step := a.Step()
+	r = a.stepBtn.Bounds()
+	click(a, r.X+r.W/2, r.Y+r.H/2)
+	if a.Step() != step+1 {
+		t.Errorf("Step: step %d → %d, want +1", step, a.Step())
+	}
+	r = a.resetBtn.Bounds()
+	click(a, r.X+r.W/2, r.Y+r.H/2)
+	if a.Step() != 0 {
+		t.Errorf("Reset: step %d, want 0", a.Step())
+	}
+	r = a.seedBtn.Bounds()
+	click(a, r.X+r.W/2, r.Y+r.H/2)
+	if got := a.State().Params["seed"]; got != 2 {
+		t.Errorf("New seed: seed %v, want 2", got)
+	}
+}
+
+func TestSliderDragAppliesLive(t *testing.T) {
+	a := newApp(t, "paused=1")
+	w := widget(t, a, "noise").(*ui.Slider)
+	tr := w.Track()
+	y := tr.Y + tr.H/2
+	a.Update(&ui.Input{Pointer: ui.Pointer{X: tr.X, Y: y, Down: true, Pressed: true}})
+	// dragging past the end clamps to the maximum
+	a.Update(&ui.Input{Pointer: ui.Pointer{X: tr.Right() + 200, Y: y + 100, Down: true}})
+	if got := a.State().Params["noise"]; got != 1.0 {
+		t.Errorf("noise = %v while dragged past the end, want 1", got)
+	}
+	a.Update(&ui.Input{Pointer: ui.Pointer{X: tr.X + tr.W/2, Y: y + 100, Down: true}})
+	a.Update(&ui.Input{Pointer: ui.Pointer{X: tr.X + tr.W/2, Y: y + 100, Released: true}})
+	if got := a.State().Params["noise"]; got != 0.5 {
+		t.Errorf("noise = %v after dragging to the middle, want 0.5", got)
+	}
+	// a later press elsewhere does not move it
+	a.Update(&ui.Input{Pointer: ui.Pointer{X: tr.X, Y: y + 300, Down: true, Pressed: true}})
+	a.Update(&ui.Input{Pointer: ui.Pointer{X: tr.X, Y: y + 300, Released: true}})
+	if got := a.State().Params["noise"]; got != 0.5 {
+		t.Errorf("noise = %v after a click outside the slider, want 0.5", got)
+	}
+}
+
+func TestSegmentsSwitchDimension(t *testing.T) {
+	a := newApp(t, "paused=1")
+	w := widget(t, a, "dim")
+	r := w.Bounds()
+	click(a, r.Right()-5, r.Y+r.H/2) // the second segment: 3-D
+	if got := a.State().Params["dim"]; got != "3" {
+		t.Errorf("dim = %v after clicking its second segment, want 3", got)
+	}
+}
+
+func TestPlotDragTurns3DView(t *testing.T) {
+	a := newApp(t, "paused=1&dim=3")
+	s := a.Scene().(*PCAScene)
+	yaw := s.v3.Yaw
+	p := a.PlotRect()
+	cx, cy := p.X+p.W/2, p.Y+p.H/2
+	a.Update(&ui.Input{Pointer: ui.Pointer{X: cx, Y: cy, Down: true, Pressed: true}})
+	a.Update(&ui.Input{Pointer: ui.Pointer{X: cx + 100, Y: cy, Down: true}})
+	a.Update(&ui.Input{Pointer: ui.Pointer{X: cx + 100, Y: cy, Released: true}})
+	if s.v3.Yaw == yaw {
+		t.Error("dragging in the plot did not turn the 3-D view")
+	}
+}
+
+func TestTrainingRespectsFrameBudget(t *testing.T) {
+	// A clock that advances 1 ms per reading: the frame's budget of 5 ms
+	// stops training long before 1000 steps.
+	now := time.Unix(0, 0)
+	a := New(Options{Query: ParseQuery("speed=1000"), Now: func() time.Time { now = now.Add(time.Millisecond); return now }})
+	a.Resize(1280, 800, 1)
+	a.Update(&ui.Input{})
+	if a.Step() >= 1000 || a.Step() == 0 {
+		t.Errorf("one frame at 1000 steps/frame with a 5 ms budget ran %d steps", a.Step())
+	}
+}
+
+func TestDrawShowsStateAndDoesNotAllocate(t *testing.T) {
+	for _, q := range []string{"paused=1", "paused=1&dim=3", "paused=1&encoder=tanh"} {
+		a := newApp(t, q)
+		a.Train(500)
+		a.Update(&ui.Input{})
+		c := &uitest.Canvas{Record: true}
+		a.Draw(c)
+		for _, want := range []string{"Autoencoder Lab", "angle to PCA subspace", "learning rate η", "step 500", "Σₙ ‖g(f(xₙ)) − xₙ‖² → min over θ"} {
+			if !c.HasText(want) {
+				t.Errorf("%s: nothing drawn contains %q", q, want)
+			}
+		}
+		c.Record = false
+		a.Draw(c) // warm up caches (wrapped lines)
+		if n := testing.AllocsPerRun(10, func() { a.Draw(c) }); n != 0 {
+			t.Errorf("%s: Draw allocates %v times per frame, want 0", q, n)
+		}
+	}
+}
+
+func TestAppendMetric(t *testing.T) {
+	for _, tc := range []struct {
+		v      float64
+		digits int
+		want   string
+	}{
+		{0.12913, 3, "0.129"},
+		{36.14, 3, "36.1"},
+		{0.116034, 4, "0.1160"},
+		{1.5e-5, 3, "1.50e-05"},
+		{0, 3, "0.00"},
+		{math.NaN(), 3, "—"},
+		{math.Inf(1), 3, "—"},
+	} {
+		if got := string(appendMetric(nil, tc.v, tc.digits)); got != tc.want {
+			t.Errorf("appendMetric(%v, %d) = %q, want %q", tc.v, tc.digits, got, tc.want)
+		}
+	}
+}

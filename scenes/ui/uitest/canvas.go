@@ -1,0 +1,61 @@
+// Package uitest has a ui.Canvas that records what is drawn, for tests of
+// widgets and scenes without a display.
+package uitest
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"aelab/scenes/ui"
+)
+
+// Canvas records texts and counts shapes. Text is measured as 0.55 em per
+// character, close to DejaVu Sans.
+type Canvas struct {
+	Texts  []string
+	Shapes int
+	Record bool // keep the texts (off to measure allocations)
+}
+
+// Reset forgets what was drawn.
+func (c *Canvas) Reset() { c.Texts, c.Shapes = c.Texts[:0], 0 }
+
+// HasText reports whether a drawn text contains s.
+func (c *Canvas) HasText(s string) bool {
+	for _, t := range c.Texts {
+		if strings.Contains(t, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Canvas) FillRect(ui.Rect, ui.Color)                    { c.Shapes++ }
+func (c *Canvas) StrokeRect(ui.Rect, float64, ui.Color)         { c.Shapes++ }
+func (c *Canvas) RoundRect(ui.Rect, float64, ui.Color)          { c.Shapes++ }
+func (c *Canvas) Line(_, _, _, _, _ float64, _ ui.Color)        { c.Shapes++ }
+func (c *Canvas) Polyline([]float64, float64, ui.Color)         { c.Shapes++ }
+func (c *Canvas) Polygon([]float64, ui.Color)                   { c.Shapes++ }
+func (c *Canvas) Triangle(_, _, _, _, _, _ float64, _ ui.Color) { c.Shapes++ }
+func (c *Canvas) Circle(_, _, _ float64, _ ui.Color)            { c.Shapes++ }
+func (c *Canvas) Ring(_, _, _, _ float64, _ ui.Color)           { c.Shapes++ }
+func (c *Canvas) Clip(ui.Rect)                                  {}
+func (c *Canvas) Unclip()                                       {}
+func (c *Canvas) Flush()                                        {}
+func (c *Canvas) TextWidth(s string, size float64, _ bool) float64 {
+	return 0.55 * size * float64(utf8.RuneCountInString(s))
+}
+func (c *Canvas) TextBytes(b []byte, x, y float64, st ui.TextStyle) { c.text(b) }
+func (c *Canvas) Text(s string, _, _ float64, _ ui.TextStyle)       { c.textS(s) }
+func (c *Canvas) text(b []byte) {
+	if c.Record {
+		c.Texts = append(c.Texts, string(b))
+	}
+}
+func (c *Canvas) textS(s string) {
+	if c.Record {
+		c.Texts = append(c.Texts, s)
+	}
+}
+
+var _ ui.Canvas = (*Canvas)(nil)

@@ -1,0 +1,346 @@
+package static
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"image/png"
+	"math"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+
+	"aelab/scenes"
+	"aelab/scenes/ui"
+)
+
+// The browser tests (DESIGN.md, testing layer 4) drive Debian's Chromium
+// with chromedp against this folder served by Handler, through
+// window.aelab and real mouse events. They need the web build: `make test`
+// builds it first and sets AELAB_E2E=1, which turns a missing build or
+// browser into a failure instead of a skip.
+
+// state mirrors aelab.state().
+type state struct {
+	Scene    string             `json:"scene"`
+	Step     int                `json:"step"`
+	Paused   bool               `json:"paused"`
+	Loss     float64            `json:"loss"`
+	Params   map[string]any     `json:"params"`
+	Metrics  map[string]float64 `json:"metrics"`
+	Warnings []string           `json:"warnings"`
+}
+
+type page struct {
+	t       *testing.T
+	ctx     context.Context
+	url     string
+	mu      sync.Mutex
+	console []chromedp.ConsoleMessage
+}
+
+func chromium(t *testing.T) string {
+	for _, p := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if p != "" {
+			if _, err := exec.LookPath(p); err == nil {
+				return p
+			}
+		}
+	}
+	need(t, "Chromium (Debian package chromium)")
+	return ""
+}
+
+// need skips, or fails under `make test`, when a prerequisite is missing.
+func need(t *testing.T, what string) {
+	t.Helper()
+	if os.Getenv("AELAB_E2E") != "" {
+		t.Fatalf("browser test needs %s", what)
+	}
+	t.Skipf("browser test needs %s (make test provides it)", what)
+}
+
+// open starts a headless Chromium on the page with the given query and
+// waits for window.aelab.ready.
+func open(t *testing.T, query string) *page {
+	t.Helper()
+	if _, err := os.Stat("app.wasm"); err != nil {
+		need(t, "static/app.wasm (make web)")
+	}
+	if _, err := os.Stat("wasm_exec.js"); err != nil {
+		need(t, "static/wasm_exec.js (make web)")
+	}
+	srv := httptest.NewServer(Handler("."))
+	t.Cleanup(srv.Close)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)),
+		chromedp.NoSandbox,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 800),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		// WebGL without a GPU: Chromium's software renderer.
+		chromedp.Flag("use-angle", "swiftshader"),
+		chromedp.Flag("enable-unsafe-swiftshader", true),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	if err := chromedp.Do(ctx); err != nil { // start the browser
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	p := &page{t: t, ctx: ctx, url: srv.URL + "/" + query}
+	msgs := chromedp.Console(ctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			p.mu.Lock()
+			p.console = append(p.console, m)
+			p.mu.Unlock()
+		}
+	}()
+	tctx, tcancel := context.WithTimeout(ctx, 90*time.Second)
+	defer tcancel()
+	if err := chromedp.Do(tctx, chromedp.Navigate(p.url)); err != nil {
+		t.Fatalf("navigate %s: %v", p.url, err)
+	}
+	start := time.Now()
+	if _, err := chromedp.Run(tctx, chromedp.Poll[bool](`window.aelab !== undefined && window.aelab.ready === true`,
+		chromedp.WithPollingTimeout(80*time.Second))); err != nil {
+		t.Fatalf("window.aelab.ready never came: %v\nconsole: %v", err, p.messages())
+	}
+	t.Logf("aelab.ready %.2f s after navigation finished", time.Since(start).Seconds())
+	return p
+}
+
+func (p *page) messages() []chromedp.ConsoleMessage {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]chromedp.ConsoleMessage(nil), p.console...)
+}
+
+// noErrors fails on any console error or uncaught exception.
+func (p *page) noErrors() {
+	p.t.Helper()
+	for _, m := range p.messages() {
+		if m.Type == chromedp.ConsoleError || m.IsException() {
+			p.t.Errorf("console %s", m)
+		}
+	}
+}
+
+func eval[T any](p *page, js string) T {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 120*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		p.t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+func (p *page) state() state {
+	p.t.Helper()
+	raw := eval[[]byte](p, `aelab.state()`)
+	var s state
+	if err := json.Unmarshal(raw, &s); err != nil {
+		p.t.Fatalf("state: %v in %s", err, raw)
+	}
+	return s
+}
+
+func (p *page) do(actions ...chromedp.Action[chromedp.Void]) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, actions...); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+// screenshot saves what the browser shows to out/name.
+func (p *page) screenshot(name string) {
+	p.t.Helper()
+	buf, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	save(p.t, name, buf)
+}
+
+func save(t *testing.T, name string, b []byte) {
+	dir := filepath.Join("..", "out")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// layout reproduces the page's layout with the same Go code, so a test
+// knows where a control is in CSS pixels.
+func (p *page) layout(query string) *scenes.App {
+	w := eval[float64](p, `window.innerWidth`)
+	h := eval[float64](p, `window.innerHeight`)
+	dpr := eval[float64](p, `window.devicePixelRatio`)
+	a := scenes.New(scenes.Options{Query: scenes.ParseQuery(query)})
+	a.Resize(math.Ceil(w*dpr), math.Ceil(h*dpr), dpr)
+	return a
+}
+
+// drag presses the left button at (x0, y0), moves to (x1, y1) in steps and
+// releases, as a hand on a mouse does.
+func (p *page) drag(x0, y0, x1, y1 float64) {
+	p.t.Helper()
+	btn := chromedp.ButtonType(input.MouseButtonLeft)
+	p.do(chromedp.MouseEvent(chromedp.MouseMoved, x0, y0))
+	p.do(chromedp.MouseEvent(chromedp.MousePressed, x0, y0, btn, chromedp.ClickCount(1)))
+	for i := 1; i <= 10; i++ {
+		f := float64(i) / 10
+		p.do(chromedp.MouseEvent(chromedp.MouseMoved, x0+f*(x1-x0), y0+f*(y1-y0), btn), chromedp.Sleep(20*time.Millisecond))
+	}
+	p.do(chromedp.MouseEvent(chromedp.MouseReleased, x1, y1, btn, chromedp.ClickCount(1)))
+}
+
+func TestBrowserPCA(t *testing.T) {
+	const query = "?scene=pca&seed=1"
+	p := open(t, query)
+	s := p.state()
+	if s.Scene != "pca" || s.Paused {
+		t.Fatalf("on load: scene %q paused %v, want pca, playing", s.Scene, s.Paused)
+	}
+	// Stop the live training and start over from the seed's weights.
+	eval[chromedp.Void](p, `aelab.pause(), aelab.reset()`)
+	if s = p.state(); s.Step != 0 || !s.Paused {
+		t.Fatalf("after pause and reset: step %d paused %v, want 0 and true", s.Step, s.Paused)
+	}
+	if len(s.Warnings) != 0 {
+		t.Errorf("warnings on a clean URL: %v", s.Warnings)
+	}
+
+	// The lecture's claim through aelab: 4000 steps reach PCA.
+	raw := eval[[]byte](p, `aelab.train(4000)`)
+	if err := json.Unmarshal(raw, &s); err != nil {
+		t.Fatal(err)
+	}
+	angle, mse, best := s.Metrics["angle_deg"], s.Metrics["mse"], s.Metrics["pca_mse"]
+	t.Logf("after aelab.train(4000): step %d, angle %.3f°, mse %.5f, pca_mse %.5f", s.Step, angle, mse, best)
+	if s.Step != 4000 {
+		t.Errorf("step = %d after train(4000), want 4000", s.Step)
+	}
+	if !(angle < 1) {
+		t.Errorf("angle_deg = %v, want < 1", angle)
+	}
+	if !(mse <= 1.02*best) {
+		t.Errorf("mse = %v > 1.02 × pca_mse = %v", mse, 1.02*best)
+	}
+	p.screenshot("browser-pca.png")
+
+	// aelab.screenshot() is a PNG of the whole picture.
+	url := eval[string](p, `aelab.screenshot()`)
+	const prefix = "data:image/png;base64,"
+	if !strings.HasPrefix(url, prefix) {
+		t.Fatalf("screenshot() = %.40q…, want a PNG data URL", url)
+	}
+	pngBytes, err := base64.StdEncoding.DecodeString(url[len(prefix):])
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(pngBytes))
+	if err != nil {
+		t.Fatalf("screenshot() is not a valid PNG: %v", err)
+	}
+	cw := eval[float64](p, `document.querySelector("canvas").width`)
+	if img.Bounds().Dx() != int(cw) {
+		t.Errorf("screenshot is %d pixels wide, the canvas %v", img.Bounds().Dx(), cw)
+	}
+	save(t, "aelab-screenshot-pca.png", pngBytes)
+
+	// Drag the learning-rate slider with real mouse events.
+	app := p.layout(query)
+	dpr := app.Theme().U
+	var lr *ui.Slider
+	for _, w := range app.Widgets() {
+		if w.Spec().Name == "lr" {
+			lr = w.(*ui.Slider)
+		}
+	}
+	if lr == nil {
+		t.Fatal("no lr slider in the layout")
+	}
+	tr := lr.Track()
+	sp := lr.Spec()
+	x0 := (tr.X + tr.W*sp.ToUnit(s.Params["lr"].(float64))) / dpr
+	y := (tr.Y + tr.H/2) / dpr
+	x1 := (tr.X + tr.W*0.75) / dpr
+	p.drag(x0, y, x1, y)
+	want := sp.FromUnit(0.75)
+	got := 0.0
+	for i := 0; i < 50; i++ { // the release reaches the game in the next frame
+		got = p.state().Params["lr"].(float64)
+		if got != 0.01 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// one CSS pixel of the track is 1/W of the slider's range
+	tol := math.Abs(sp.FromUnit(0.75+2*dpr/tr.W) - want)
+	if math.Abs(got-want) > tol {
+		t.Errorf("after dragging the lr slider to 3/4: lr = %v, want %v ± %v", got, want, tol)
+	}
+	t.Logf("dragged lr from 0.01 to %v", got)
+
+	// Frame timings while training at the default speed.
+	eval[chromedp.Void](p, `aelab.play()`)
+	time.Sleep(3 * time.Second)
+	stats := eval[map[string]float64](p, `aelab.frameStats()`)
+	t.Logf("frameStats while playing: %v", stats)
+	for _, k := range []string{"fps", "update_ms_p50", "update_ms_p95", "draw_ms_p95"} {
+		if v, ok := stats[k]; !ok || math.IsNaN(v) || v < 0 {
+			t.Errorf("frameStats().%s = %v", k, v)
+		}
+	}
+	if stats["fps"] <= 0 {
+		t.Errorf("no frames counted while playing: %v", stats)
+	}
+	p.screenshot("browser-pca-playing.png")
+	p.noErrors()
+}
+
+func TestBrowserBadQuery(t *testing.T) {
+	p := open(t, "?scene=pca&lr=abc&noise=7&bogus=1&seed=-5")
+	s := p.state()
+	if s.Params["lr"] != 0.01 || s.Params["noise"] != 1.0 {
+		t.Errorf("params = %v, want lr at its default 0.01 and noise clamped to 1", s.Params)
+	}
+	joined := strings.Join(s.Warnings, "\n")
+	for _, want := range []string{"lr", "noise", "bogus", "seed"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("warnings do not mention %s: %v", want, s.Warnings)
+		}
+	}
+	// The page still trains.
+	var s2 state
+	if err := json.Unmarshal(eval[[]byte](p, `aelab.train(10)`), &s2); err != nil {
+		t.Fatal(err)
+	}
+	if s2.Step < s.Step+10 || math.IsNaN(s2.Loss) {
+		t.Errorf("train(10) on a page with a bad query: step %d → %d, loss %v", s.Step, s2.Step, s2.Loss)
+	}
+	p.screenshot("browser-bad-query.png")
+	p.noErrors()
+}

@@ -1,0 +1,31 @@
+//go:build js
+
+// Command wasm is Autoencoder Lab in the browser: the same App as the
+// desktop window, with the URL query as its parameters and window.aelab
+// (DESIGN.md) as its scripting interface. Build it with `make web`.
+package main
+
+import (
+	"log"
+	"syscall/js"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"aelab/scenes"
+	"aelab/scenes/game"
+)
+
+func main() {
+	query := scenes.ParseQuery(js.Global().Get("location").Get("search").String())
+	app := scenes.New(scenes.Options{Query: query})
+	for _, w := range app.Warnings() {
+		js.Global().Get("console").Call("warn", "aelab: "+w)
+	}
+	g := game.New(app)
+	api := newAPI(g)
+	g.OnFirstFrame = api.install
+	ebiten.SetWindowTitle("Autoencoder Lab")
+	if err := ebiten.RunGame(g); err != nil {
+		log.Fatal(err)
+	}
+}
