@@ -2,6 +2,7 @@ package static
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -343,4 +344,24 @@ func TestBrowserBadQuery(t *testing.T) {
 	}
 	p.screenshot("browser-bad-query.png")
 	p.noErrors()
+}
+
+// bundleBudget is DESIGN.md's limit on the web bundle: app.wasm at most
+// 3.5 MB gzipped.
+const bundleBudget = 3.5e6
+
+// TestBundleSize measures the gzip -9 size of app.wasm against the budget.
+func TestBundleSize(t *testing.T) {
+	raw, err := os.ReadFile("app.wasm")
+	if err != nil {
+		need(t, "static/app.wasm (make web)")
+	}
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(raw)
+	w.Close()
+	t.Logf("app.wasm: %.2f MB, %.2f MB gzipped (budget %.1f MB)", float64(len(raw))/1e6, float64(buf.Len())/1e6, bundleBudget/1e6)
+	if buf.Len() > bundleBudget {
+		t.Errorf("app.wasm is %.2f MB gzipped, over the %.1f MB budget", float64(buf.Len())/1e6, bundleBudget/1e6)
+	}
 }

@@ -154,21 +154,33 @@ func Sigmoid01(z float64) float64 {
 	return 0.5 + 0.5*Tanh64(0.5*z)
 }
 
-// tanhSlice applies Tanh64 to v two values at a time, sharing one division
-// between them (x·p/q and y·r/s from 1/(q·s)): division is the slowest
-// operation of the rational, and as WebAssembly the pairing also saves the
-// call overhead (2.7× faster there).
-func tanhSlice(v []float64) {
+// tanhSliceGo applies Tanh64 to v four values at a time, sharing one division
+// among them (1/qᵢ from 1/(q₀q₁q₂q₃) and the other three factors):
+// division is the slowest operation of the rational, and the four
+// independent chains keep the pipeline full. As WebAssembly the grouping
+// also saves the call overhead (2.7× faster there than one at a time).
+func tanhSliceGo(v []float64) {
 	i := 0
-	for ; i+2 <= len(v); i += 2 {
-		x, y := clampTanh(v[i]), clampTanh(v[i+1])
-		px, qx := tanhPQ(x * x)
-		py, qy := tanhPQ(y * y)
-		r := 1 / (qx * qy)
-		v[i] = x * px * qy * r
-		v[i+1] = y * py * qx * r
+	for ; i+4 <= len(v); i += 4 {
+		w := v[i : i+4 : i+4]
+		x0, x1, x2, x3 := clampTanh(w[0]), clampTanh(w[1]), clampTanh(w[2]), clampTanh(w[3])
+		p0, q0 := tanhPQ(x0 * x0)
+		p1, q1 := tanhPQ(x1 * x1)
+		p2, q2 := tanhPQ(x2 * x2)
+		p3, q3 := tanhPQ(x3 * x3)
+		q01, q23 := q0*q1, q2*q3
+		r := 1 / (q01 * q23) // q ∈ [0.0049, 1.7]: the product stays normal
+		if r != r {          // a NaN input: keep it from spreading to the others
+			w[0], w[1], w[2], w[3] = Tanh64(w[0]), Tanh64(w[1]), Tanh64(w[2]), Tanh64(w[3])
+			continue
+		}
+		r01, r23 := r*q23, r*q01
+		w[0] = x0 * p0 * (q1 * r01)
+		w[1] = x1 * p1 * (q0 * r01)
+		w[2] = x2 * p2 * (q3 * r23)
+		w[3] = x3 * p3 * (q2 * r23)
 	}
-	if i < len(v) {
+	for ; i < len(v); i++ {
 		v[i] = Tanh64(v[i])
 	}
 }

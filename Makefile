@@ -1,0 +1,64 @@
+# Autoencoder Lab. The two set-up commands on a fresh machine:
+#   make serve   build the web version and serve it on http://localhost:8080
+#   make test    install what the tests need (as root on Debian/Ubuntu) and run them all
+
+PORT ?= 8080
+GOROOT := $(shell go env GOROOT)
+WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
+GO_SOURCES := $(shell find . -name '*.go' -not -path './out/*') go.mod go.sum $(wildcard assets/*.ttf)
+
+.PHONY: serve web native test deps test-core test-wasm test-ui test-browser vet bench clean
+
+## serve: build the web bundle and serve static/ on http://localhost:$(PORT)
+serve: web
+	go run ./cmd/serve -dir static -port $(PORT)
+
+## web: build static/app.wasm (+ .gz) and static/wasm_exec.js
+web: static/app.wasm.gz static/wasm_exec.js
+
+static/app.wasm: $(GO_SOURCES)
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o $@ ./wasm
+
+static/app.wasm.gz: static/app.wasm
+	gzip -9 -n -c $< > $@
+
+static/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
+	cp $< $@
+
+## native: run the desktop app (flags: make native ARGS="-scene pca -seed 2")
+native:
+	go run . $(ARGS)
+
+## test: every layer of DESIGN.md: core (native and wasm), widgets and
+## scenes, rendering under Xvfb, the browser end to end
+test: deps vet test-core test-wasm test-ui test-browser
+	@echo "make test: all tests passed"
+
+deps:
+	@sh .ci/deps
+
+vet:
+	go vet ./...
+	GOOS=js GOARCH=wasm go vet ./wasm ./core/... ./scenes ./scenes/param ./scenes/ui/...
+
+test-core:
+	go test ./core/... ./scenes ./scenes/param ./scenes/ui/... ./assets
+
+test-wasm:
+	GOOS=js GOARCH=wasm go test -exec="$(WASM_EXEC)" ./core/...
+
+# Packages that link ebiten need a display: Xvfb provides one.
+test-ui:
+	go build -o /dev/null .
+	xvfb-run -a -s "-screen 0 1920x1080x24" go test ./scenes/game/
+
+test-browser: web
+	AELAB_E2E=1 go test ./static/
+
+## bench: training throughput, natively and as WebAssembly under node
+bench:
+	go test -run '^$$' -bench . -benchtime 2s ./core/...
+	GOOS=js GOARCH=wasm go test -exec="$(WASM_EXEC)" -run '^$$' -bench . -benchtime 2s ./core/...
+
+clean:
+	rm -rf static/app.wasm static/app.wasm.gz static/wasm_exec.js out
