@@ -49,8 +49,7 @@ test-wasm:
 
 # Packages that link ebiten need a display: Xvfb provides one.
 test-ui:
-	go build -o /dev/null .
-	xvfb-run -a -s "-screen 0 1920x1080x24" go test ./scenes/game/
+	xvfb-run -a -s "-screen 0 1920x1080x24" go test . ./scenes/game/
 
 test-browser: web
 	AELAB_E2E=1 go test ./static/

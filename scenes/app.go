@@ -72,6 +72,7 @@ type App struct {
 	dirty   bool
 
 	th        *ui.Theme
+	measurer  ui.Measurer
 	w, h      float64
 	tabs      *ui.Segments
 	play      *ui.Button
@@ -120,7 +121,7 @@ func New(o Options) *App {
 	a.play = &ui.Button{Primary: true, OnClick: func() { a.SetPaused(!a.Paused()) }}
 	a.stepBtn = &ui.Button{Label: "Step", Icon: ui.IconStep, OnClick: func() { a.SetPaused(true); a.Train(1) }}
 	a.resetBtn = &ui.Button{Label: "Reset", Icon: ui.IconReset, OnClick: a.Reset}
-	a.seedBtn = &ui.Button{Label: "New seed", OnClick: func() {
+	a.seedBtn = &ui.Button{Label: "New seed", Size: ui.SizeSmall, OnClick: func() {
 		a.Set(nameSeed, strconv.Itoa(a.app.Int(nameSeed)+1))
 	}}
 	a.lossPlot.History = a.history

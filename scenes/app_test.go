@@ -2,6 +2,7 @@ package scenes
 
 import (
 	"math"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -262,6 +263,34 @@ func TestAppendMetric(t *testing.T) {
 	} {
 		if got := string(appendMetric(nil, tc.v, tc.digits)); got != tc.want {
 			t.Errorf("appendMetric(%v, %d) = %q, want %q", tc.v, tc.digits, got, tc.want)
+		}
+	}
+}
+
+// TestNoMemoryGrowth: DESIGN.md's steady-state budget, no memory growth over
+// 10⁶ training steps, for every scene through the App (training, metrics,
+// loss curve).
+func TestNoMemoryGrowth(t *testing.T) {
+	if testing.Short() {
+		t.Skip("10⁶ steps")
+	}
+	for _, sc := range All() {
+		a := New(Options{Scenes: []Scene{sc}, Query: []KV{{"paused", "1"}}})
+		a.Resize(1280, 800, 1)
+		a.Train(10000)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		for i := 0; i < 100; i++ {
+			a.Train(10000)
+			a.Update(&ui.Input{})
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		grow := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+		t.Logf("%s: heap %d → %d bytes over 10⁶ steps", sc.Info().ID, before.HeapAlloc, after.HeapAlloc)
+		if grow > 256<<10 {
+			t.Errorf("%s: the heap grew by %d bytes over 10⁶ steps", sc.Info().ID, grow)
 		}
 	}
 }

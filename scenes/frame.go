@@ -101,7 +101,11 @@ func (a *App) drawExplain(c ui.Canvas) {
 	info := a.Scene().Info()
 	r = r.Inset(th.Px(16))
 	c.Text(info.Title, r.X, r.Y, ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.Text, Bold: true})
-	c.Text(info.Slides, r.Right(), r.Y+th.Px(2), ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Right})
+	// the slides, right-aligned on the title's line when there is room
+	tw := c.TextWidth(info.Title, th.Font(ui.SizeHeading), true)
+	if tw+c.TextWidth(info.Slides, th.Font(ui.SizeSmall), false)+th.Px(24) < r.W {
+		c.Text(info.Slides, r.Right(), r.Y+th.Px(2), ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Right})
+	}
 	y := r.Y + th.Font(ui.SizeHeading)*1.6
 	fs := th.Font(ui.SizeFormula)
 	fw := 0.0
@@ -138,13 +142,15 @@ func (a *App) drawPanel(c ui.Canvas) {
 		b.Draw(c, th)
 	}
 	body := ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.TextDim}
-	y := a.play.Bounds().Bottom() + th.Px(8)
+	sb := a.seedBtn.Bounds()
+	y := sb.Y + (sb.H-th.Font(ui.SizeBody)*1.2)/2
 	x := a.panel.X + th.Px(16)
 	a.buf = append(a.buf[:0], "step "...)
 	a.buf = strconv.AppendInt(a.buf, int64(a.step), 10)
-	a.buf = append(a.buf, "     seed "...)
-	a.buf = strconv.AppendInt(a.buf, int64(a.app.Int(nameSeed)), 10)
 	c.TextBytes(a.buf, x, y, body)
+	a.buf = append(a.buf[:0], "seed "...)
+	a.buf = strconv.AppendInt(a.buf, int64(a.app.Int(nameSeed)), 10)
+	c.TextBytes(a.buf, sb.X-th.Px(10), y, ui.TextStyle{Size: body.Size, Color: body.Color, Align: ui.Right})
 	a.speed.Draw(c, th)
 
 	head := ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.Text, Bold: true}

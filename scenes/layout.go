@@ -2,6 +2,7 @@ package scenes
 
 import (
 	"math"
+	"unicode/utf8"
 
 	"aelab/scenes/ui"
 )
@@ -26,6 +27,46 @@ func (a *App) bindWidgets() {
 		})
 	}
 	a.layout()
+}
+
+// SetMeasurer gives the layout the font measurements of the canvas it is
+// drawn on (the game's painter), to size the explanation to its text.
+func (a *App) SetMeasurer(m ui.Measurer) {
+	a.measurer = m
+	a.layout()
+}
+
+// estimate measures text at 0.55 em a character when no canvas is known.
+type estimate struct{}
+
+func (estimate) TextWidth(s string, size float64, _ bool) float64 {
+	return 0.55 * size * float64(utf8.RuneCountInString(s))
+}
+
+// explainHeight is the height the explanation needs at a width: its title
+// and the taller of the formula and the wrapped text (see drawExplain).
+func (a *App) explainHeight(width float64) float64 {
+	th := a.th
+	m := a.measurer
+	if m == nil {
+		m = estimate{}
+	}
+	info := a.Scene().Info()
+	fs, ts := th.Font(ui.SizeFormula), th.Font(ui.SizeBody)
+	fw := 0.0
+	for _, f := range info.Formula {
+		fw = math.Max(fw, m.TextWidth(f, fs, false))
+	}
+	inner := width - th.Px(32)
+	formulaH := float64(len(info.Formula)) * fs * 1.45
+	textW := inner - fw - th.Px(28)
+	var body float64
+	if textW < th.Px(260) { // text under the formula
+		body = formulaH + th.Px(6) + float64(len(ui.Wrap(m, info.Text, ts, inner, false)))*ts*1.4
+	} else {
+		body = math.Max(formulaH, float64(len(ui.Wrap(m, info.Text, ts, textW, false)))*ts*1.4)
+	}
+	return th.Px(32) + th.Font(ui.SizeHeading)*1.6 + body
 }
 
 // Resize sets the canvas size in device pixels and the device scale (device
@@ -77,8 +118,7 @@ func (a *App) layout() {
 	} else {
 		a.panel, left = full.CutBottom(full.H * 0.5)
 	}
-	explainH := math.Min(th.Px(190), left.H*0.4)
-	a.explain, a.plot = left.CutBottom(explainH)
+	a.explain, a.plot = left.CutBottom(math.Min(a.explainHeight(left.W), left.H*0.45))
 
 	// tabs to the right of the title
 	title := th.Px(236)
@@ -91,11 +131,12 @@ func (a *App) layout() {
 	r := a.panel.Inset(pad)
 	row, rest := r.CutTop(th.Px(38))
 	gap := th.Px(8)
-	bw := (row.W - 3*gap) / 4
-	for i, b := range []*ui.Button{a.play, a.stepBtn, a.resetBtn, a.seedBtn} {
+	bw := (row.W - 2*gap) / 3
+	for i, b := range [...]*ui.Button{a.play, a.stepBtn, a.resetBtn} {
 		b.SetBounds(ui.Rect{X: row.X + float64(i)*(bw+gap), Y: row.Y, W: bw, H: row.H})
 	}
-	_, rest = rest.CutTop(th.Px(30)) // step and loss line
+	status, rest := rest.CutTop(th.Px(36)) // step count; seed and its button
+	a.seedBtn.SetBounds(ui.Rect{X: status.Right() - th.Px(92), Y: status.Y + th.Px(5), W: th.Px(92), H: th.Px(26)})
 	var sr ui.Rect
 	sr, rest = rest.CutTop(a.speed.Height(th))
 	a.speed.SetBounds(sr)

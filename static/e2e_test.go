@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
@@ -71,8 +72,9 @@ func need(t *testing.T, what string) {
 }
 
 // open starts a headless Chromium on the page with the given query and
-// waits for window.aelab.ready.
-func open(t *testing.T, query string) *page {
+// waits for window.aelab.ready; setup runs before the navigation (device
+// emulation).
+func open(t *testing.T, query string, setup ...chromedp.Action[chromedp.Void]) *page {
 	t.Helper()
 	if _, err := os.Stat("app.wasm"); err != nil {
 		need(t, "static/app.wasm (make web)")
@@ -116,6 +118,9 @@ func open(t *testing.T, query string) *page {
 	}()
 	tctx, tcancel := context.WithTimeout(ctx, 90*time.Second)
 	defer tcancel()
+	if err := chromedp.Do(tctx, setup...); err != nil {
+		t.Fatalf("setup: %v", err)
+	}
 	if err := chromedp.Do(tctx, chromedp.Navigate(p.url)); err != nil {
 		t.Fatalf("navigate %s: %v", p.url, err)
 	}
@@ -319,6 +324,64 @@ func TestBrowserPCA(t *testing.T) {
 		t.Errorf("no frames counted while playing: %v", stats)
 	}
 	p.screenshot("browser-pca-playing.png")
+	p.noErrors()
+}
+
+// touch drags with one finger from (x0, y0) to (x1, y1).
+func (p *page) touch(x0, y0, x1, y1 float64) {
+	p.t.Helper()
+	id := 1.0
+	send := func(typ input.DispatchTouchEventType, x, y float64) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			params := input.DispatchTouchEventParams{Type: typ, TouchPoints: []*input.TouchPoint{}}
+			if typ != input.DispatchTouchEventTypeTouchEnd {
+				params.TouchPoints = []*input.TouchPoint{{X: x, Y: y, ID: &id}}
+			}
+			_, err := cdp.Call(ctx, t, input.DispatchTouchEvent, params)
+			return err
+		})
+	}
+	p.do(send(input.DispatchTouchEventTypeTouchStart, x0, y0), chromedp.Sleep(50*time.Millisecond))
+	for i := 1; i <= 10; i++ {
+		f := float64(i) / 10
+		p.do(send(input.DispatchTouchEventTypeTouchMove, x0+f*(x1-x0), y0+f*(y1-y0)), chromedp.Sleep(20*time.Millisecond))
+	}
+	p.do(send(input.DispatchTouchEventTypeTouchEnd, x1, y1))
+}
+
+// TestBrowserTouchHiDPI: on a tablet-like screen with two device pixels per
+// CSS pixel the canvas has every device pixel (crisp text), and a finger
+// drags a slider.
+func TestBrowserTouchHiDPI(t *testing.T) {
+	const query = "?scene=pca&seed=1&paused=1"
+	p := open(t, query, chromedp.EmulateViewport(1024, 700, chromedp.EmulateScale(2), chromedp.EmulateTouch))
+	cw := eval[float64](p, `document.querySelector("canvas").width`)
+	iw := eval[float64](p, `window.innerWidth`)
+	if dpr := eval[float64](p, `window.devicePixelRatio`); dpr != 2 || cw != 2*iw {
+		t.Errorf("devicePixelRatio %v, canvas %v px for %v CSS px: want 2 and twice as many", dpr, cw, iw)
+	}
+	app := p.layout(query)
+	var noise *ui.Slider
+	for _, w := range app.Widgets() {
+		if w.Spec().Name == "noise" {
+			noise = w.(*ui.Slider)
+		}
+	}
+	tr, sp, dpr := noise.Track(), noise.Spec(), app.Theme().U
+	y := (tr.Y + tr.H/2) / dpr
+	p.touch((tr.X+tr.W*sp.ToUnit(0.1))/dpr, y, (tr.X+tr.W*0.25)/dpr, y)
+	want := sp.FromUnit(0.25)
+	var got float64
+	for i := 0; i < 50; i++ {
+		if got = p.state().Params["noise"].(float64); got != 0.1 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if math.Abs(got-want) > 0.02 {
+		t.Errorf("after a finger drag to 1/4 of the noise slider: noise = %v, want %v", got, want)
+	}
+	p.screenshot("browser-pca-hidpi.png")
 	p.noErrors()
 }
 

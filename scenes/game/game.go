@@ -42,7 +42,9 @@ type Game struct {
 
 // New wraps app.
 func New(app *scenes.App) *Game {
-	return &Game{app: app, painter: gfx.NewPainter()}
+	g := &Game{app: app, painter: gfx.NewPainter()}
+	app.SetMeasurer(g.painter)
+	return g
 }
 
 // Do runs f with the App while no frame is being computed.

@@ -126,7 +126,11 @@ func (p *LossPlot) Draw(c Canvas, th *Theme) {
 		c.TextBytes(p.tick, area.X-th.Px(4), yy-th.Px(8), TextStyle{Size: th.Font(11), Color: th.TextDim, Align: Right})
 	}
 	p.tick = strconv.AppendInt(p.tick[:0], int64(maxStep), 10)
-	p.tick = append(p.tick, " steps"...)
+	if maxStep == 1 {
+		p.tick = append(p.tick, " step"...)
+	} else {
+		p.tick = append(p.tick, " steps"...)
+	}
 	c.TextBytes(p.tick, area.Right(), area.Bottom()+th.Px(2), TextStyle{Size: th.Font(11), Color: th.TextDim, Align: Right})
 	c.Text("0", area.X, area.Bottom()+th.Px(2), TextStyle{Size: th.Font(11), Color: th.TextDim})
 	if p.Floor > 0 {

@@ -278,7 +278,8 @@ const (
 type Button struct {
 	Label   string
 	Icon    Icon
-	Primary bool // filled with the accent colour
+	Primary bool    // filled with the accent colour
+	Size    float64 // text size in logical pixels (SizeBody when 0)
 	OnClick func()
 
 	r       Rect
@@ -322,6 +323,9 @@ func (b *Button) Draw(c Canvas, th *Theme) {
 		c.StrokeRect(r.Inset(th.Px(0.5)), th.Px(1), th.Line)
 	}
 	size := th.Font(SizeBody)
+	if b.Size != 0 {
+		size = th.Font(b.Size)
+	}
 	iw := 0.0
 	if b.Icon != NoIcon {
 		iw = th.Px(14)
