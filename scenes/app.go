@@ -291,19 +291,26 @@ const trainChunks = 200
 // Train runs n training steps now, whether paused or not, and records the
 // loss curve along the way; it stops early if training diverges.
 func (a *App) Train(n int) State {
-	chunk := max(1, n/trainChunks)
+	a.train(n, max(1, n/trainChunks), func() bool { a.measure(); return false })
+	a.measure()
+	return a.State()
+}
+
+// train runs n steps in pieces of chunk, calling after each piece until it
+// returns true; a divergence pauses training and ends the run.
+func (a *App) train(n, chunk int, after func() (stop bool)) {
 	for n > 0 {
 		done, diverged := a.Scene().Train(min(chunk, n))
 		a.step += done
 		n -= done
 		if diverged {
 			a.diverged()
-			break
+			return
 		}
-		a.measure()
+		if after() {
+			return
+		}
 	}
-	a.measure()
-	return a.State()
 }
 
 func (a *App) diverged() {

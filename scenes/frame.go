@@ -50,20 +50,8 @@ func (a *App) Update(in *ui.Input) {
 // pieces, stopping early when the frame's training budget is spent.
 func (a *App) trainFrame() {
 	speed := a.app.Int(nameSpeed)
-	chunk := max(1, speed/8)
 	start := a.now()
-	for left := speed; left > 0; {
-		done, diverged := a.Scene().Train(min(chunk, left))
-		a.step += done
-		left -= done
-		if diverged {
-			a.diverged()
-			break
-		}
-		if a.now().Sub(start) > trainBudget {
-			break
-		}
-	}
+	a.train(speed, max(1, speed/8), func() bool { return a.now().Sub(start) > trainBudget })
 	a.dirty = true
 }
 

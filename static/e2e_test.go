@@ -31,16 +31,8 @@ import (
 // builds it first and sets AELAB_E2E=1, which turns a missing build or
 // browser into a failure instead of a skip.
 
-// state mirrors aelab.state().
-type state struct {
-	Scene    string             `json:"scene"`
-	Step     int                `json:"step"`
-	Paused   bool               `json:"paused"`
-	Loss     float64            `json:"loss"`
-	Params   map[string]any     `json:"params"`
-	Metrics  map[string]float64 `json:"metrics"`
-	Warnings []string           `json:"warnings"`
-}
+// state is aelab.state(), decoded.
+type state = scenes.State
 
 type page struct {
 	t       *testing.T

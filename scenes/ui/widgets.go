@@ -128,7 +128,7 @@ type Toggle struct {
 	OnChange func(float64)
 
 	r       Rect
-	pressed bool
+	pressed press
 }
 
 func (t *Toggle) Spec() *param.Spec        { return t.spec }
@@ -138,19 +138,30 @@ func (t *Toggle) Bounds() Rect             { return t.r }
 func (t *Toggle) Height(th *Theme) float64 { return th.Px(34) }
 
 func (t *Toggle) Update(p *Pointer, cap *Capture) {
-	if p.Pressed && t.r.Contains(p.X, p.Y) && cap.Take(t) {
-		t.pressed = true
-	}
-	if t.pressed && (p.Released || !p.Down) {
-		t.pressed = false
-		cap.Release()
-		if t.r.Contains(p.X, p.Y) {
-			t.On = !t.On
-			if t.OnChange != nil {
-				t.OnChange(B2F(t.On))
-			}
+	if t.pressed.clicked(p, cap, t, t.r) {
+		t.On = !t.On
+		if t.OnChange != nil {
+			t.OnChange(B2F(t.On))
 		}
 	}
+}
+
+// press follows a press on a widget until its release; a press and release
+// both on the widget are a click.
+type press bool
+
+// clicked updates the press for this frame and reports a click on r by the
+// widget owner.
+func (k *press) clicked(p *Pointer, cap *Capture, owner any, r Rect) bool {
+	if p.Pressed && r.Contains(p.X, p.Y) && cap.Take(owner) {
+		*k = true
+	}
+	if bool(*k) && (p.Released || !p.Down) {
+		*k = false
+		cap.Release()
+		return r.Contains(p.X, p.Y)
+	}
+	return false
 }
 
 // B2F is 1 for true and 0 for false, the value of a Bool parameter.
@@ -283,7 +294,7 @@ type Button struct {
 	OnClick func()
 
 	r       Rect
-	pressed bool
+	pressed press
 }
 
 func (b *Button) SetBounds(r Rect)         { b.r = r }
@@ -291,15 +302,8 @@ func (b *Button) Bounds() Rect             { return b.r }
 func (b *Button) Height(th *Theme) float64 { return th.Px(38) }
 
 func (b *Button) Update(p *Pointer, cap *Capture) {
-	if p.Pressed && b.r.Contains(p.X, p.Y) && cap.Take(b) {
-		b.pressed = true
-	}
-	if b.pressed && (p.Released || !p.Down) {
-		b.pressed = false
-		cap.Release()
-		if b.r.Contains(p.X, p.Y) && b.OnClick != nil {
-			b.OnClick()
-		}
+	if b.pressed.clicked(p, cap, b, b.r) && b.OnClick != nil {
+		b.OnClick()
 	}
 }
 
