@@ -17,7 +17,7 @@ func BenchmarkTrainAE(b *testing.B) {
 	data.Anisotropic2D(x, data.NewBase(rng.New(1, rng.StreamData), 512, 2), 3, 30, 0.1)
 	net := New([]int{2, 32, 1, 32, 2}, []Activation{Tanh, Tanh, Tanh, Linear})
 	net.Init(rng.New(1, rng.StreamWeights))
-	tr := NewTrainer(net, &SGD{LR: 0.01}, x, batch, rng.New(1, rng.StreamBatches))
+	tr := NewTrainer(NewAutoencoder(net), &SGD{LR: 0.01}, x, batch, rng.New(1, rng.StreamBatches))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

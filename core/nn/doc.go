@@ -14,5 +14,6 @@
 //
 // The lecture's optimisation task, Σₙ L(g(f(xₙ)), xₙ) → min over θ,
 // "trained with backpropagation using minibatches" (slide "Details"), is
-// Trainer.Step.
+// Trainer.Step on an Autoencoder objective; other objectives (contractive,
+// sparse) implement Objective and train the same way.
 package nn

@@ -165,12 +165,13 @@ func TestWeightDecayGradient(t *testing.T) {
 	}
 	net := New([]int{2, 4, 2}, []Activation{Tanh, Linear})
 	net.Init(r)
-	tr := NewTrainer(net, &SGD{LR: 0}, x, 20, r) // LR 0: Step computes gradients only
-	tr.WeightDecay = 0.3
+	ae := NewAutoencoder(net)
+	ae.WeightDecay = 0.3
+	tr := NewTrainer(ae, &SGD{LR: 0}, x, 20, r) // LR 0: Step computes gradients only
 	if _, diverged := tr.Step(1); diverged {
 		t.Fatal("diverged")
 	}
-	b := tr.Batch()
+	b := ae.Batch()
 	obj := func(p []float64) float64 {
 		saved := append([]float64(nil), net.Params...)
 		copy(net.Params, p)
@@ -271,7 +272,7 @@ func TestDivergenceRestoresLastFiniteWeights(t *testing.T) {
 	}
 	net := New([]int{2, 8, 2}, []Activation{Linear, Linear})
 	net.Init(r)
-	tr := NewTrainer(net, &SGD{LR: 50}, x, 16, r)
+	tr := NewTrainer(NewAutoencoder(net), &SGD{LR: 50}, x, 16, r)
 	done, diverged := tr.Step(10000)
 	if !diverged {
 		t.Fatalf("learning rate 50 on a linear net did not diverge in %d steps", done)
@@ -292,7 +293,7 @@ func TestTrainingDoesNotAllocate(t *testing.T) {
 	data.Anisotropic2D(x, data.NewBase(rng.New(1, 0), 100, 2), 3, 30, 0.1)
 	net := New([]int{2, 32, 1, 32, 2}, []Activation{Tanh, Tanh, Tanh, Linear})
 	net.Init(rng.New(1, 1))
-	tr := NewTrainer(net, &SGD{LR: 0.01, Momentum: 0.9}, x, 32, rng.New(1, 2))
+	tr := NewTrainer(NewAutoencoder(net), &SGD{LR: 0.01, Momentum: 0.9}, x, 32, rng.New(1, 2))
 	tr.Step(1) // the optimizer allocates its state once
 	b := net.NewBatch(64)
 	out := make([]float64, 200)

@@ -67,7 +67,7 @@ func New(cfg Config, seed uint64) *Model {
 	m.Net = nn.New([]int{cfg.Dim, cfg.Code(), cfg.Dim}, []nn.Activation{enc, nn.Linear})
 	m.Net.Init(rng.New(seed, rng.StreamWeights))
 	opt := &nn.SGD{LR: cfg.LR, Momentum: cfg.Momentum}
-	m.Trainer = nn.NewTrainer(m.Net, opt, m.Data, cfg.BatchSize, rng.New(seed, rng.StreamBatches))
+	m.Trainer = nn.NewTrainer(nn.NewAutoencoder(m.Net), opt, m.Data, cfg.BatchSize, rng.New(seed, rng.StreamBatches))
 	m.eval = m.Net.NewBatch(256)
 	m.recon = make([]float64, cfg.Points*cfg.Dim)
 	return m
