@@ -57,6 +57,7 @@ test-browser: web
 ## bench: training throughput, natively and as WebAssembly under node
 bench:
 	go test -run '^$$' -bench . -benchtime 2s ./core/...
+	AELAB_MEMORY_STEPS=1000000 go test -run NoMemoryGrowth -v ./scenes/ | grep -E "heap|ok|FAIL"
 	GOOS=js GOARCH=wasm go test -exec="$(WASM_EXEC)" -run '^$$' -bench . -benchtime 2s ./core/...
 
 clean:

@@ -12,7 +12,7 @@ import (
 
 // All returns one of each scene, in the lecture's order.
 func All() []Scene {
-	return []Scene{NewPCAScene()}
+	return []Scene{NewPCAScene(), NewDenoiseScene()}
 }
 
 // KV is one name=value of a URL query or a command-line flag.
@@ -83,6 +83,7 @@ type App struct {
 	widgets   []ui.ParamWidget
 	lossPlot  ui.LossPlot
 	capture   ui.Capture
+	ptr       ui.Pointer // this frame's pointer
 	plotOwner int // capture token of the scene's plot (not zero-size: distinct address)
 
 	// layout, in device pixels
@@ -125,6 +126,17 @@ func New(o Options) *App {
 		a.Set(nameSeed, strconv.Itoa(a.app.Int(nameSeed)+1))
 	}}
 	a.lossPlot.History = a.history
+	for _, s := range a.scenes {
+		s.SetCallbacks(Callbacks{
+			Reset: func(why string) {
+				a.resetScene()
+				if why != "" {
+					a.notices.Add(why, Note)
+				}
+			},
+			Notice: a.notices.Add,
+		})
+	}
 
 	// The scene first, so that its parameters can follow in any order.
 	for _, kv := range o.Query {
@@ -271,6 +283,7 @@ func (a *App) Reset() {
 
 func (a *App) resetScene() {
 	a.Scene().Reset(uint64(a.app.Int(nameSeed)))
+	a.Scene().Layout(a.plot)
 	a.step = 0
 	a.history.Reset()
 	a.notices.Dismiss(Failure)

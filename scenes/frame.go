@@ -10,23 +10,26 @@ import (
 // Update runs one frame of interaction and training.
 func (a *App) Update(in *ui.Input) {
 	t0 := a.now()
-	p := in.Pointer
-	if a.notices.Update(&p) {
+	// a copy the frame may change (a press used up); a field, not a local,
+	// because widgets take it through interfaces and it would escape
+	a.ptr = in.Pointer
+	p := &a.ptr
+	if a.notices.Update(p) {
 		p.Pressed = false // the press closed a notice
 	}
-	a.tabs.Update(&p, &a.capture)
+	a.tabs.Update(p, &a.capture)
 	for _, b := range [...]*ui.Button{a.play, a.stepBtn, a.resetBtn, a.seedBtn} {
-		b.Update(&p, &a.capture)
+		b.Update(p, &a.capture)
 	}
-	a.speed.Update(&p, &a.capture)
+	a.speed.Update(p, &a.capture)
 	for _, w := range a.widgets {
-		w.Update(&p, &a.capture)
+		w.Update(p, &a.capture)
 	}
 	if a.capture.Owner() == nil && p.Pressed && a.plot.Contains(p.X, p.Y) {
 		a.capture.Take(&a.plotOwner)
 	}
 	if a.capture.Owner() == &a.plotOwner {
-		held := a.Scene().Pointer(&p, a.plot)
+		held := a.Scene().Pointer(p, a.plot)
 		if !held || p.Released || !p.Down {
 			a.capture.Release()
 		}

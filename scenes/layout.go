@@ -141,6 +141,21 @@ func (a *App) layout() {
 	sr, rest = rest.CutTop(a.speed.Height(th))
 	a.speed.SetBounds(sr)
 	_, rest = rest.CutTop(th.Px(32)) // "Parameters" heading
+	// compact sliders when the full ones would leave the loss curve less
+	// than 150 pixels
+	need := 0.0
+	for _, w := range a.widgets {
+		if sl, ok := w.(*ui.Slider); ok {
+			sl.Compact = false
+		}
+		need += w.Height(th) + th.Px(4)
+	}
+	compact := need > rest.H-th.Px(160)
+	for _, w := range a.widgets {
+		if sl, ok := w.(*ui.Slider); ok {
+			sl.Compact = compact
+		}
+	}
 	for _, w := range a.widgets {
 		var wr ui.Rect
 		wr, rest = rest.CutTop(w.Height(th))
@@ -154,4 +169,5 @@ func (a *App) layout() {
 	n := float64(len(a.Scene().Metrics()))
 	rw := math.Min(th.Px(310), a.plot.W-th.Px(24))
 	a.readouts = ui.Rect{X: a.plot.Right() - rw - th.Px(12), Y: a.plot.Y + th.Px(12), W: rw, H: th.Px(14) + n*th.Px(32)}
+	a.Scene().Layout(a.plot)
 }

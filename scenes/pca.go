@@ -16,6 +16,7 @@ import (
 // subspace and PCA's top-K subspace overlaid, in the plane (K = 1) or in a
 // 3-D view turned by dragging (K = 2). The core is core/undercomplete.
 type PCAScene struct {
+	hosted
 	info   Info
 	params *param.Set
 	model  *undercomplete.Model
@@ -204,6 +205,11 @@ func dot(a, b []float64) float64 {
 	return s
 }
 
+func (s *PCAScene) Layout(plot ui.Rect) {
+	s.v2.Fit(plot)
+	s.v3.Fit(plot)
+}
+
 func (s *PCAScene) Pointer(p *ui.Pointer, plot ui.Rect) bool {
 	if s.model.Cfg.Dim != 3 {
 		return false
@@ -224,7 +230,6 @@ func (s *PCAScene) Draw(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
 
 func (s *PCAScene) draw2(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
 	v := &s.v2
-	v.Fit(plot)
 	v.Grid(c, plot, th)
 	x := s.model.Data.X
 	// PCA's principal axis: a broad green band the decoder's line settles in
@@ -257,7 +262,6 @@ func (s *PCAScene) draw2(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
 
 func (s *PCAScene) draw3(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
 	v := &s.v3
-	v.Fit(plot)
 	// axes
 	for i := 0; i < 3; i++ {
 		var a, b [3]float64

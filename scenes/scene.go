@@ -40,11 +40,31 @@ type Scene interface {
 	// Floor is a reference level for the loss curve (the optimum, when the
 	// scene knows it) and its label; 0 for none.
 	Floor() (float64, string)
+	// Layout tells the scene where its plot is, when that changes: views
+	// and anything sized to the plot are set here, not in Draw.
+	Layout(plot ui.Rect)
 	// Pointer handles the pointer inside the plot (rotate a 3-D view, pick
 	// a point); it returns true while it owns the pointer.
 	Pointer(p *ui.Pointer, plot ui.Rect) bool
 	Draw(c ui.Canvas, plot ui.Rect, th *ui.Theme)
+	// SetCallbacks gives the scene what only the App can do.
+	SetCallbacks(cb Callbacks)
 }
+
+// Callbacks let a scene ask the App for what the App owns: a restart of
+// training (new data from a drawn curve) and notices on screen.
+type Callbacks struct {
+	// Reset restarts training from the seed, as the Reset button does, and
+	// says why.
+	Reset func(why string)
+	// Notice shows a message over the plot.
+	Notice func(text string, l Level)
+}
+
+// hosted is embedded by scenes to keep their Callbacks.
+type hosted struct{ cb Callbacks }
+
+func (h *hosted) SetCallbacks(cb Callbacks) { h.cb = cb }
 
 // Info describes a scene for the tabs and the explanation panel.
 type Info struct {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"math"
 	"net/http/httptest"
@@ -419,4 +420,87 @@ func TestBundleSize(t *testing.T) {
 	if buf.Len() > bundleBudget {
 		t.Errorf("app.wasm is %.2f MB gzipped, over the %.1f MB budget", float64(buf.Len())/1e6, bundleBudget/1e6)
 	}
+}
+
+func (p *page) train(n int) state {
+	p.t.Helper()
+	var s state
+	if err := json.Unmarshal(eval[[]byte](p, fmt.Sprintf(`aelab.train(%d)`, n)), &s); err != nil {
+		p.t.Fatal(err)
+	}
+	return s
+}
+
+func (p *page) set(name string, value any) any {
+	p.t.Helper()
+	v, _ := json.Marshal(value)
+	return eval[any](p, fmt.Sprintf(`aelab.set(%q, %s)`, name, v))
+}
+
+// frameStats plays for three seconds and returns aelab.frameStats().
+func (p *page) frameStats() map[string]float64 {
+	p.t.Helper()
+	eval[chromedp.Void](p, `aelab.play()`)
+	time.Sleep(3 * time.Second)
+	stats := eval[map[string]float64](p, `aelab.frameStats()`)
+	eval[chromedp.Void](p, `aelab.pause()`)
+	for _, k := range []string{"fps", "update_ms_p50", "update_ms_p95", "draw_ms_p95"} {
+		if v, ok := stats[k]; !ok || math.IsNaN(v) || v < 0 {
+			p.t.Errorf("frameStats().%s = %v", k, v)
+		}
+	}
+	return stats
+}
+
+func TestBrowserDenoise(t *testing.T) {
+	const query = "?scene=denoise&seed=1"
+	p := open(t, query)
+	stats := p.frameStats()
+	t.Logf("frameStats at default settings while playing: %v (budget: update+draw ≤ 8 ms p95)", stats)
+	eval[chromedp.Void](p, `aelab.pause(), aelab.reset()`)
+	s := p.train(10000)
+	t.Logf("after train(10000): alignment %.3f, mse %.4f, field norm on the manifold %.4f, at σ %.4f",
+		s.Metrics["alignment"], s.Metrics["mse"], s.Metrics["field_norm_on_manifold"], s.Metrics["field_norm_at_sigma"])
+	if s.Step != 10000 || s.Metrics["alignment"] < 0.9 {
+		t.Errorf("step %d, alignment %v: want 10000 and ≥ 0.9", s.Step, s.Metrics["alignment"])
+	}
+	p.screenshot("browser-denoise.png")
+
+	// switching the corruption applies live, switching the data resets
+	if got := p.set("corruption", "mask"); got != "mask" {
+		t.Errorf(`set("corruption", "mask") = %v`, got)
+	}
+	s = p.train(500)
+	if s.Step != 10500 || s.Params["corruption"] != "mask" || math.IsNaN(s.Loss) {
+		t.Errorf("after the mask corruption and 500 steps: step %d, corruption %v, loss %v", s.Step, s.Params["corruption"], s.Loss)
+	}
+	p.screenshot("browser-denoise-mask.png")
+	p.set("corruption", "gaussian")
+	if got := p.set("data", "sine"); got != "sine" {
+		t.Errorf(`set("data", "sine") = %v`, got)
+	}
+	if s = p.state(); s.Step != 0 || s.Params["data"] != "sine" {
+		t.Errorf("after switching the data: step %d data %v, want a reset on sine", s.Step, s.Params["data"])
+	}
+
+	// a curve drawn with the mouse becomes the training data: a straight
+	// line across the plot, which the trained field then points at
+	p.set("data", "drawn")
+	app := p.layout(query + "&data=drawn")
+	sc := app.Scene().(*scenes.DenoiseScene)
+	dpr := app.Theme().U
+	x0, y0 := sc.View().Screen(-1.5, 0.6)
+	x1, y1 := sc.View().Screen(1.5, 0.6)
+	p.drag(x0/dpr, y0/dpr, x1/dpr, y1/dpr)
+	time.Sleep(100 * time.Millisecond)
+	s = p.train(3000)
+	t.Logf("drawn line y = 0.6: after 3000 steps alignment %.3f, field norm on it %.4f", s.Metrics["alignment"], s.Metrics["field_norm_on_manifold"])
+	if s.Step != 3000 {
+		t.Errorf("drawing a curve did not restart training: step %d after 3000 steps", s.Step)
+	}
+	if s.Metrics["alignment"] < 0.8 {
+		t.Errorf("alignment to the drawn line %.3f: the drawn curve did not become the training data", s.Metrics["alignment"])
+	}
+	p.screenshot("browser-denoise-drawn.png")
+	p.noErrors()
 }

@@ -47,6 +47,9 @@ type Trainer struct {
 
 	Steps int     // updates since NewTrainer or Reset
 	Loss  float64 // objective of the last step's minibatch
+	// Smooth is the minibatch loss averaged over about the last 100 steps
+	// (an exponential moving average): the training loss a curve can show.
+	Smooth float64
 
 	rng  *rand.Rand
 	mb   *Minibatch
@@ -54,6 +57,9 @@ type Trainer struct {
 	pos  int
 	last []float64 // parameters of the last finite-loss step
 }
+
+// smoothSteps is the time constant of Trainer.Smooth, in steps.
+const smoothSteps = 100
 
 // NewTrainer returns a trainer that draws minibatches and corruption noise
 // from r.
@@ -71,7 +77,7 @@ func NewTrainer(obj Objective, opt Optimizer, x *data.Set, batchSize int, r *ran
 	}
 	t.pos = len(t.perm) // shuffle before the first batch
 	copy(t.last, obj.Params())
-	t.Loss = math.NaN()
+	t.Loss, t.Smooth = math.NaN(), math.NaN()
 	return t
 }
 
@@ -79,7 +85,7 @@ func NewTrainer(obj Objective, opt Optimizer, x *data.Set, batchSize int, r *ran
 // has drawn new weights.
 func (t *Trainer) Reset() {
 	t.Steps = 0
-	t.Loss = math.NaN()
+	t.Loss, t.Smooth = math.NaN(), math.NaN()
 	t.Opt.Reset()
 	copy(t.last, t.Obj.Params())
 }
@@ -103,6 +109,11 @@ func (t *Trainer) Step(n int) (done int, diverged bool) {
 		copy(t.last, params)
 		t.Opt.Step(params, t.Obj.Grads())
 		t.Loss = loss
+		if t.Steps == 0 {
+			t.Smooth = loss
+		} else {
+			t.Smooth += (loss - t.Smooth) / smoothSteps
+		}
 		t.Steps++
 		done++
 	}

@@ -104,3 +104,35 @@ func frames() int {
 	}
 	return 120
 }
+
+// TestRenderDenoise draws the denoise scene after training and checks that
+// the manifold is drawn where the curve is: pixels on the circle of radius 1
+// are dark (the curve's ink) at most sampled angles.
+func TestRenderDenoise(t *testing.T) {
+	app := scenes.New(scenes.Options{Query: scenes.ParseQuery("scene=denoise&seed=1&paused=1")})
+	g := New(app)
+	frame(t, g, 2)
+	g.Do(func(a *scenes.App) { a.Train(5000) })
+	img := frame(t, g, 2)
+	save(t, img, "render-denoise.png")
+	var dark, checked int
+	g.Do(func(a *scenes.App) {
+		s := a.Scene().(*scenes.DenoiseScene)
+		v := s.View()
+		for k := 0; k < 72; k++ {
+			th := float64(k) * math.Pi / 36
+			x, y := v.Screen(math.Cos(th), math.Sin(th))
+			c := rgb(img.At(int(math.Round(x)), int(math.Round(y))))
+			checked++
+			// the curve's ink, or a red training cross on it
+			if int(c.R)+int(c.G)+int(c.B) < 3*110 || (c.R > 180 && c.G < 150 && c.B < 130) {
+				dark++
+			}
+		}
+	})
+	if dark < checked*3/4 {
+		t.Errorf("the manifold: %d of %d pixels on the unit circle are dark", dark, checked)
+	}
+	g.Do(func(a *scenes.App) { a.Set("streamlines", "1"); a.Set("data", "spiral"); a.Train(5000) })
+	save(t, frame(t, g, 2), "render-denoise-spiral.png")
+}

@@ -45,22 +45,34 @@ type Slider struct {
 	Value    float64
 	OnChange func(float64)
 	Focused  bool
+	// Compact puts label, track and value on one 32-pixel row, for scenes
+	// with many parameters on short screens.
+	Compact bool
 
 	r        Rect
 	dragging bool
 	buf      []byte
 }
 
-func (s *Slider) Spec() *param.Spec        { return s.spec }
-func (s *Slider) Sync(v float64)           { s.Value = v }
-func (s *Slider) SetBounds(r Rect)         { s.r = r }
-func (s *Slider) Bounds() Rect             { return s.r }
-func (s *Slider) Height(th *Theme) float64 { return th.Px(44) }
-func (s *Slider) Dragging() bool           { return s.dragging }
+func (s *Slider) Spec() *param.Spec { return s.spec }
+func (s *Slider) Sync(v float64)    { s.Value = v }
+func (s *Slider) SetBounds(r Rect)  { s.r = r }
+func (s *Slider) Bounds() Rect      { return s.r }
+func (s *Slider) Height(th *Theme) float64 {
+	if s.Compact {
+		return th.Px(32)
+	}
+	return th.Px(44)
+}
+func (s *Slider) Dragging() bool { return s.dragging }
 
 // Track returns the rectangle the knob moves along. Its proportions are
-// those of the slider's 44-pixel height at every scale.
+// those of the slider's height (44 or, compact, 32 pixels) at every scale.
 func (s *Slider) Track() Rect {
+	if s.Compact {
+		u := s.r.H / 32
+		return Rect{s.r.X + s.r.W*0.42, s.r.Y + 13.5*u, s.r.W * 0.38, 5 * u}
+	}
 	u := s.r.H / 44
 	return Rect{s.r.X + 9*u, s.r.Y + 29*u, s.r.W - 18*u, 5 * u}
 }
@@ -103,11 +115,15 @@ func (s *Slider) Nudge(steps float64) {
 
 func (s *Slider) Draw(c Canvas, th *Theme) {
 	label := TextStyle{Size: th.Font(SizeBody), Color: th.Text}
-	c.Text(s.spec.Label, s.r.X, s.r.Y+th.Px(2), label)
+	ty := s.r.Y + th.Px(2)
+	if s.Compact {
+		ty = s.r.Y + (s.r.H-th.Font(SizeBody)*1.2)/2
+	}
+	c.Text(s.spec.Label, s.r.X, ty, label)
 	s.buf = s.spec.AppendFormat(s.buf[:0], s.Value)
 	s.buf = append(s.buf, s.spec.Unit...)
 	val := TextStyle{Size: th.Font(SizeBody), Color: th.Accent, Bold: true, Align: Right}
-	c.TextBytes(s.buf, s.r.Right(), s.r.Y+th.Px(2), val)
+	c.TextBytes(s.buf, s.r.Right(), ty, val)
 	t := s.Track()
 	u := s.spec.ToUnit(s.Value)
 	c.RoundRect(t, t.H/2, th.Track)

@@ -1,0 +1,290 @@
+package denoise
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"aelab/core/data"
+	"aelab/core/manifold"
+	"aelab/core/nn"
+	"aelab/core/rng"
+)
+
+// Config is an experiment: the manifold and its samples, the corruption,
+// the architecture and the optimizer.
+type Config struct {
+	Manifold   string  // a name of manifold.Names
+	Points     int     // training set size
+	Jitter     float64 // off-manifold Gaussian jitter of the training points
+	Corruption Kind
+	Noise      float64 // σ of the Gaussian corruption
+	MaskP      float64 // p of the mask corruption
+	Plain      bool    // no corruption: a plain autoencoder of the same size
+	Hidden     int     // tanh units per hidden layer (overcomplete: > 2)
+	Depth      int     // hidden layers
+	LR         float64 // Adam's step size
+	Decay      float64 // weight decay λ
+	BatchSize  int
+}
+
+// Default is the experiment the denoise scene opens with and the tests
+// assert the lecture's claims on.
+var Default = Config{
+	Manifold: "circle", Points: 400, Jitter: 0.02,
+	Corruption: Gaussian, Noise: 0.2, MaskP: 0.3,
+	Hidden: 64, Depth: 1, LR: 0.005, Decay: 0, BatchSize: 64,
+}
+
+// Model is a denoising autoencoder 2-H-…-H-2 (tanh hidden layers, linear
+// output) being trained on points near a curve.
+type Model struct {
+	Cfg     Config
+	Curve   *manifold.Curve
+	Data    *data.Set
+	Net     *nn.Net
+	AE      *nn.Autoencoder
+	Trainer *nn.Trainer
+	Corrupt Corruption
+
+	// the random draws the training set is made of, kept so that the jitter
+	// can change live: arc-length fractions and jitter directions
+	at, eps []float64
+	eval    *nn.Batch
+	out     []float64
+}
+
+// New builds the data from seed on the named curve, or on curve when it is
+// not nil (a drawn one), and draws initial weights from the seed.
+func New(cfg Config, curve *manifold.Curve, seed uint64) (*Model, error) {
+	if curve == nil {
+		var err error
+		if curve, err = manifold.Named(cfg.Manifold); err != nil {
+			return nil, err
+		}
+	}
+	m := &Model{Cfg: cfg, Curve: curve}
+	r := rng.New(seed, rng.StreamData)
+	m.at = make([]float64, cfg.Points)
+	m.eps = make([]float64, 2*cfg.Points)
+	for i := range m.at {
+		m.at[i] = r.Float64()
+	}
+	for i := range m.eps {
+		m.eps[i] = r.NormFloat64()
+	}
+	m.Data = data.NewSet(cfg.Points, 2)
+	m.SetJitter(cfg.Jitter)
+
+	sizes := []int{2}
+	var acts []nn.Activation
+	for range max(cfg.Depth, 1) {
+		sizes = append(sizes, cfg.Hidden)
+		acts = append(acts, nn.Tanh)
+	}
+	sizes = append(sizes, 2)
+	acts = append(acts, nn.Linear)
+	m.Net = nn.New(sizes, acts)
+	m.Net.Init(rng.New(seed, rng.StreamWeights))
+	m.AE = nn.NewAutoencoder(m.Net)
+	m.AE.WeightDecay = cfg.Decay
+	m.Corrupt = Corruption{Kind: cfg.Corruption, Sigma: cfg.Noise, P: cfg.MaskP, Off: cfg.Plain}
+	m.Trainer = nn.NewTrainer(m.AE, nn.NewAdam(cfg.LR), m.Data, cfg.BatchSize, rng.New(seed, rng.StreamBatches))
+	m.Trainer.Corrupt = m.Corrupt.Apply
+	m.eval = m.Net.NewBatch(256)
+	return m, nil
+}
+
+// SetJitter moves the training points off the curve by jitter times their
+// fixed random directions (live: same points, new spread).
+func (m *Model) SetJitter(jitter float64) {
+	m.Cfg.Jitter = jitter
+	for n := range m.at {
+		x, y, _, _ := m.Curve.At(m.at[n] * m.Curve.Length)
+		m.Data.X[2*n] = x + jitter*m.eps[2*n]
+		m.Data.X[2*n+1] = y + jitter*m.eps[2*n+1]
+	}
+}
+
+// SetNoise, SetMask, SetPlain, SetLR and SetDecay change the training live.
+func (m *Model) SetNoise(sigma float64) { m.Cfg.Noise, m.Corrupt.Sigma = sigma, sigma }
+func (m *Model) SetMask(p float64)      { m.Cfg.MaskP, m.Corrupt.P = p, p }
+func (m *Model) SetKind(k Kind)         { m.Cfg.Corruption, m.Corrupt.Kind = k, k }
+func (m *Model) SetPlain(plain bool)    { m.Cfg.Plain, m.Corrupt.Off = plain, plain }
+func (m *Model) SetLR(lr float64)       { m.Cfg.LR = lr; m.Trainer.Opt.SetLR(lr) }
+func (m *Model) SetDecay(lambda float64) {
+	m.Cfg.Decay, m.AE.WeightDecay = lambda, lambda
+}
+
+// Train runs n minibatch updates; see nn.Trainer.Step.
+func (m *Model) Train(n int) (done int, diverged bool) { return m.Trainer.Step(n) }
+
+// Reconstruct writes g(f(x)) for every point of pts into dst (N×2). It
+// allocates nothing.
+func (m *Model) Reconstruct(dst []float64, pts *data.Set) {
+	m.Net.Apply(dst, len(m.Net.Sizes)-1, pts, m.eval)
+}
+
+// Field writes the reconstruction field g(f(x)) − x at every point of pts
+// into dst (N×2), the green arrows of the lecture's slide.
+func (m *Model) Field(dst []float64, pts *data.Set) {
+	m.Reconstruct(dst, pts)
+	for i, v := range pts.X {
+		dst[i] -= v
+	}
+}
+
+// MSE is the metric mse: (1/N) Σₙ ‖g(f(xₙ)) − xₙ‖² on the clean training
+// points.
+func (m *Model) MSE() float64 { return m.Net.ReconstructionError(m.Data, m.eval) }
+
+// Probe is where the field is measured: a grid over the plot and, for each
+// grid point, the nearest point of the curve; and points along the curve with
+// their normals. Building one costs a nearest-point search per grid point, so
+// a scene keeps it until the curve or the grid changes.
+type Probe struct {
+	Grid   *data.Set // n×n points over [−Half, Half]²
+	Near   []float64 // nearest curve point of each grid point (N×2)
+	Dist   []float64 // its distance
+	On     *data.Set // points evenly spaced by arc length along the curve
+	Normal []float64 // unit normal at each of them (N×2)
+	Off    *data.Set // On moved by ±Offset along the normal, alternately
+	Offset float64
+	Half   float64
+	n      int
+	field  []float64 // the field on the grid, as last computed
+	// near lists the grid points by distance to the curve, nearest first;
+	// band and bi hold those the last Alignment averaged over
+	near []int
+	band *data.Set
+	bi   []int
+}
+
+// probeOnCurve is how many points along the curve the metrics average over.
+const probeOnCurve = 128
+
+// NewProbe measures curve on an n×n grid over [−half, half]².
+func NewProbe(curve *manifold.Curve, half float64, n int) *Probe {
+	p := &Probe{Grid: data.NewSet(n*n, 2), Near: make([]float64, 2*n*n), Dist: make([]float64, n*n),
+		On: data.NewSet(probeOnCurve, 2), Normal: make([]float64, 2*probeOnCurve), Off: data.NewSet(probeOnCurve, 2),
+		Half: half, n: n, field: make([]float64, 2*n*n)}
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			k := i*n + j
+			x := -half + (float64(j)+0.5)*2*half/float64(n)
+			y := -half + (float64(i)+0.5)*2*half/float64(n)
+			p.Grid.X[2*k], p.Grid.X[2*k+1] = x, y
+			px, py, _, _, d := curve.Nearest(x, y)
+			p.Near[2*k], p.Near[2*k+1], p.Dist[k] = px, py, d
+		}
+	}
+	p.near = make([]int, n*n)
+	for k := range p.near {
+		p.near[k] = k
+	}
+	slices.SortFunc(p.near, func(a, b int) int { return cmp.Compare(p.Dist[a], p.Dist[b]) })
+	p.band = data.NewSet(n*n, 2)
+	p.bi = make([]int, 0, n*n)
+	for i := 0; i < probeOnCurve; i++ {
+		x, y, tx, ty := curve.At((float64(i) + 0.5) / probeOnCurve * curve.Length)
+		p.On.X[2*i], p.On.X[2*i+1] = x, y
+		p.Normal[2*i], p.Normal[2*i+1] = -ty, tx
+	}
+	return p
+}
+
+// N returns the grid's side.
+func (p *Probe) N() int { return p.n }
+
+// minBand is the smallest band around the curve the alignment averages over
+// (half of it, in σ units, is the band for σ below it): with σ = 0 the
+// plain autoencoder still gets a measure.
+const minBand = 0.2
+
+// Alignment is the metric alignment of DESIGN.md: the mean cosine between
+// the field g(f(x)) − x and the direction from x to its nearest curve point,
+// over the grid points within 2σ of the curve (σ at least minBand/2); 1
+// means every arrow points straight at the manifold. Points within a tenth
+// of the band are left out: there the best denoiser, E[x | x̃], is pulled
+// towards the curve's centre of curvature by about σ²κ/2 (Alain & Bengio,
+// JMLR 2014), so its arrows need not point at the nearest curve point.
+func (m *Model) Alignment(p *Probe) float64 {
+	band := math.Max(2*m.Cfg.Noise, minBand)
+	// the field is needed only within the band: gather those grid points
+	p.bi = p.bi[:0]
+	for _, k := range p.near {
+		d := p.Dist[k]
+		if d > band {
+			break
+		}
+		if d >= band/10 {
+			i := len(p.bi)
+			p.band.X[2*i], p.band.X[2*i+1] = p.Grid.X[2*k], p.Grid.X[2*k+1]
+			p.bi = append(p.bi, k)
+		}
+	}
+	if len(p.bi) == 0 {
+		return 0
+	}
+	pts := data.Set{N: len(p.bi), D: 2, X: p.band.X[:2*len(p.bi)]}
+	m.Field(p.field[:2*len(p.bi)], &pts)
+	sum := 0.0
+	for i, k := range p.bi {
+		d := p.Dist[k]
+		fx, fy := p.field[2*i], p.field[2*i+1]
+		nx, ny := p.Near[2*k]-p.Grid.X[2*k], p.Near[2*k+1]-p.Grid.X[2*k+1]
+		if f := math.Hypot(fx, fy); f > 0 { // a zero arrow points nowhere: cosine 0
+			sum += (fx*nx + fy*ny) / (f * d)
+		}
+	}
+	return sum / float64(len(p.bi))
+}
+
+// FieldNormOnManifold is the metric field_norm_on_manifold: the mean
+// ‖g(f(x)) − x‖ at points along the curve, where a good denoiser has
+// g(f(x)) = x (the slide's "manifold points satisfy g(f(x)) = x").
+func (m *Model) FieldNormOnManifold(p *Probe) float64 {
+	return m.meanNorm(p.On)
+}
+
+// FieldNormAt is the mean ‖g(f(x)) − x‖ at distance d from the curve, along
+// its normals on both sides alternately: the yardstick for
+// FieldNormOnManifold (d = σ, where the corruption puts inputs).
+func (m *Model) FieldNormAt(p *Probe, d float64) float64 {
+	for i := 0; i < probeOnCurve; i++ {
+		s := d
+		if i%2 == 1 {
+			s = -d
+		}
+		p.Off.X[2*i] = p.On.X[2*i] + s*p.Normal[2*i]
+		p.Off.X[2*i+1] = p.On.X[2*i+1] + s*p.Normal[2*i+1]
+	}
+	return m.meanNorm(p.Off)
+}
+
+func (m *Model) meanNorm(pts *data.Set) float64 {
+	f := m.onFieldFor(pts)
+	m.Field(f, pts)
+	s := 0.0
+	for i := 0; i < pts.N; i++ {
+		s += math.Hypot(f[2*i], f[2*i+1])
+	}
+	return s / float64(pts.N)
+}
+
+func (m *Model) onFieldFor(pts *data.Set) []float64 {
+	if cap(m.out) < 2*pts.N {
+		m.out = make([]float64, 2*pts.N)
+	}
+	return m.out[:2*pts.N]
+}
+
+// GridField computes the field on the probe's grid and returns it (N×2,
+// reused by the next call).
+func (m *Model) GridField(p *Probe) []float64 {
+	m.Field(p.field, p.Grid)
+	return p.field
+}
+
+// bandPoints returns the grid points the last Alignment averaged over.
+func (p *Probe) bandPoints() int { return len(p.bi) }

@@ -1,0 +1,483 @@
+package scenes
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"aelab/core/data"
+	"aelab/core/denoise"
+	"aelab/core/manifold"
+	"aelab/core/rng"
+	"aelab/scenes/param"
+	"aelab/scenes/ui"
+)
+
+// DenoiseScene shows a denoising autoencoder on a 1-D manifold learning the
+// reconstruction field g(f(x)) − x that points back to the manifold (lecture:
+// "Denoising autoencoders", "Denoising autoencoder: definition", "Benefits",
+// "What it learns": the black manifold, red training crosses, gray
+// corruption circles, green arrows). The core is core/denoise.
+type DenoiseScene struct {
+	hosted
+	info   Info
+	params *param.Set
+	model  *denoise.Model
+	probe  *denoise.Probe
+	m      []Metric
+	loss   float64
+	seed   uint64
+
+	drawn    *manifold.Curve // the user's curve, or a starting one
+	stroke   []float64       // the curve being drawn, data coordinates
+	drawing  bool
+	v        View2D
+	arrows   *data.Set // where arrows are drawn: the probe's lattice over the visible plot
+	field    []float64 // g(f(x)) − x at arrows, as measured
+	show     demoPairs
+	stream   streamlines
+	pts      []float64
+	frame    int
+	noiseRNG *rand.Rand
+}
+
+// demoPairs are a few training points with a corrupted copy each, redrawn
+// every second so the corruption process is seen at work.
+type demoPairs struct {
+	index []int
+	noisy []float64
+}
+
+// streamlines iterate x ← g(f(x)) from a coarse grid of starting points; the
+// paths flow onto the manifold.
+type streamlines struct {
+	start *data.Set
+	cur   *data.Set
+	next  []float64
+	paths []float64 // steps+1 points per start, x and y
+}
+
+const (
+	denoiseHalf  = 2.0  // the data window is [−2, 2]²
+	denoiseGrid  = 24   // metric grid points per side
+	arrowCell    = 0.25 // spacing of the arrows, data units
+	streamSide   = 9    // streamline starts per side
+	streamSteps  = 14   // iterations drawn
+	demoCount    = 6    // corrupted samples shown
+	demoInterval = 60   // frames between new corruptions
+)
+
+// NewDenoiseScene returns the scene at its defaults.
+func NewDenoiseScene() *DenoiseScene {
+	d := denoise.Default
+	s := &DenoiseScene{
+		info: Info{
+			ID: "denoise", Tab: "Denoising",
+			Title:   "Denoising autoencoder on a 1-D manifold",
+			Formula: []string{"Σₙ L(xₙ, g(f(x̃ₙ))) → min over θ,  x̃ ~ C(x̃|x)", "Gaussian: x̃ = x + ε,  ε ~ N(0, σ²I)", "mask: x̃_d ← 0 with probability p"},
+			Text: "The autoencoder sees a corrupted x̃ and must return the clean x, so it learns to move points " +
+				"back to where the data are: the arrows g(f(x)) − x point at the manifold, and on it g(f(x)) = x. " +
+				"Set σ to 0, or switch on the plain autoencoder: with nothing to undo it learns the identity and the field vanishes.",
+			Slides: "lecture: Denoising autoencoders · What it learns",
+		},
+		params: param.NewSet(
+			param.Spec{Name: "data", Label: "manifold", Kind: param.Choice, Choices: manifold.Names,
+				Labels: []string{"circle", "sine", "spiral", "arcs", "draw"}, Resets: true,
+				Help: "the 1-D manifold; draw: drag in the plot to draw your own"},
+			param.Spec{Name: "corruption", Label: "corruption", Kind: param.Choice, Choices: []string{"gaussian", "mask"},
+				Labels: []string{"Gaussian σ", "mask p"}, Help: "C(x̃|x): Gaussian noise or a binary mask; applies live"},
+			param.Spec{Name: "noise", Label: "noise σ", Min: 0, Max: 0.8, Default: d.Noise, Digits: 2,
+				Help: "standard deviation of the Gaussian corruption; applies live"},
+			param.Spec{Name: "mask", Label: "mask p", Min: 0, Max: 0.9, Default: d.MaskP, Digits: 2,
+				Help: "probability that the mask zeroes a coordinate; applies live"},
+			param.Spec{Name: "plain", Label: "plain autoencoder (no corruption)", Kind: param.Bool,
+				Help: "train the same overcomplete net without corruption; applies live"},
+			param.Spec{Name: "jitter", Label: "data off the curve", Min: 0, Max: 0.3, Default: d.Jitter, Digits: 2,
+				Help: "Gaussian jitter of the training points off the manifold; applies live"},
+			param.Spec{Name: "lr", Label: "learning rate η", Min: 1e-4, Max: 0.1, Default: d.LR, Log: true, Digits: 2,
+				Help: "Adam's step size; applies live"},
+			param.Spec{Name: "lambda", Label: "weight decay λ", Min: 0, Max: 0.01, Default: d.Decay, Digits: 4,
+				Help: "λ in λ‖W‖²; applies live"},
+			param.Spec{Name: "hidden", Label: "hidden units", Kind: param.Int, Min: 4, Max: 256, Default: float64(d.Hidden), Log: true, Digits: 3, Resets: true,
+				Help: "tanh units per hidden layer (overcomplete: more than 2)"},
+			param.Spec{Name: "depth", Label: "hidden layers", Kind: param.Int, Min: 1, Max: 3, Default: float64(d.Depth), Resets: true,
+				Help: "number of hidden layers"},
+			param.Spec{Name: "streamlines", Label: "streamlines x ← g(f(x))", Kind: param.Bool,
+				Help: "show where repeated reconstruction takes points"},
+		),
+		m: []Metric{
+			{Name: "alignment", Label: "alignment to manifold", Digits: 3},
+			{Name: "mse", Label: "reconstruction MSE", Digits: 3},
+			{Name: "field_norm_on_manifold", Label: "‖g(f(x)) − x‖ on it", Digits: 3},
+			{Name: "field_norm_at_sigma", Label: "‖g(f(x)) − x‖ at σ", Digits: 3},
+		},
+		v:        View2D{Half: denoiseHalf},
+		noiseRNG: rng.New(0, rng.StreamBatches),
+	}
+	s.drawn, _ = manifold.Drawn(startCurve())
+	return s
+}
+
+// startCurve is the drawn curve before anything is drawn: an S.
+func startCurve() []float64 {
+	var pts []float64
+	for i := 0; i <= 60; i++ {
+		t := float64(i) / 60
+		pts = append(pts, -1.4+2.8*t, 0.8*math.Sin(2*math.Pi*t)*(1-0.3*t))
+	}
+	return pts
+}
+
+func (s *DenoiseScene) Info() *Info        { return &s.info }
+func (s *DenoiseScene) Params() *param.Set { return s.params }
+func (s *DenoiseScene) Metrics() []Metric  { return s.m }
+func (s *DenoiseScene) Loss() float64      { return s.loss }
+
+func (s *DenoiseScene) Floor() (float64, string) { return 0, "" }
+
+func (s *DenoiseScene) config() denoise.Config {
+	p := s.params
+	c := denoise.Default
+	c.Manifold = p.Choice("data")
+	c.Corruption = denoise.Gaussian
+	if p.Choice("corruption") == "mask" {
+		c.Corruption = denoise.Mask
+	}
+	c.Noise, c.MaskP, c.Plain, c.Jitter = p.Get("noise"), p.Get("mask"), p.Bool("plain"), p.Get("jitter")
+	c.LR, c.Decay = p.Get("lr"), p.Get("lambda")
+	c.Hidden, c.Depth = p.Int("hidden"), p.Int("depth")
+	return c
+}
+
+func (s *DenoiseScene) Reset(seed uint64) {
+	s.seed = seed
+	c := s.config()
+	var curve *manifold.Curve
+	if c.Manifold == "drawn" {
+		curve = s.drawn
+	}
+	m, err := denoise.New(c, curve, seed)
+	if err != nil {
+		panic(err) // the names come from manifold.Names
+	}
+	s.model = m
+	s.probe = denoise.NewProbe(m.Curve, denoiseHalf, denoiseGrid)
+	s.noiseRNG = rng.New(seed, rng.StreamBatches+100)
+	s.show.index = s.show.index[:0]
+	for i := 0; i < demoCount; i++ {
+		s.show.index = append(s.show.index, (i*m.Data.N)/demoCount)
+	}
+	s.show.noisy = make([]float64, 2*demoCount)
+	s.corruptDemo()
+	st := &s.stream
+	st.start = data.NewSet(streamSide*streamSide, 2)
+	for i := 0; i < streamSide; i++ {
+		for j := 0; j < streamSide; j++ {
+			k := i*streamSide + j
+			st.start.X[2*k] = -denoiseHalf + (float64(j)+0.5)*2*denoiseHalf/streamSide
+			st.start.X[2*k+1] = -denoiseHalf + (float64(i)+0.5)*2*denoiseHalf/streamSide
+		}
+	}
+	st.cur = data.NewSet(st.start.N, 2)
+	st.next = make([]float64, 2*st.start.N)
+	st.paths = make([]float64, 2*st.start.N*(streamSteps+1))
+	s.Measure()
+}
+
+func (s *DenoiseScene) corruptDemo() {
+	for i, n := range s.show.index {
+		s.model.Corrupt.Point(s.show.noisy[2*i:2*i+2], s.model.Data.At(n), s.noiseRNG)
+	}
+}
+
+func (s *DenoiseScene) Changed(name string) {
+	p, m := s.params, s.model
+	switch name {
+	case "corruption":
+		if p.Choice("corruption") == "mask" {
+			m.SetKind(denoise.Mask)
+		} else {
+			m.SetKind(denoise.Gaussian)
+		}
+		s.corruptDemo()
+	case "noise":
+		m.SetNoise(p.Get("noise"))
+		s.corruptDemo()
+	case "mask":
+		m.SetMask(p.Get("mask"))
+		s.corruptDemo()
+	case "plain":
+		m.SetPlain(p.Bool("plain"))
+		s.corruptDemo()
+	case "jitter":
+		m.SetJitter(p.Get("jitter"))
+	case "lr":
+		m.SetLR(p.Get("lr"))
+	case "lambda":
+		m.SetDecay(p.Get("lambda"))
+	}
+}
+
+func (s *DenoiseScene) Train(n int) (int, bool) {
+	done, diverged := s.model.Train(n)
+	s.frame++
+	if s.frame%demoInterval == 0 {
+		s.corruptDemo()
+	}
+	return done, diverged
+}
+
+// Layout fits the view to the plot and lays the arrows on a lattice over all
+// of the visible plot.
+func (s *DenoiseScene) Layout(plot ui.Rect) {
+	s.v.Fit(plot)
+	x0, y1 := s.v.Data(plot.X, plot.Y)
+	x1, y0 := s.v.Data(plot.Right(), plot.Bottom())
+	cell := arrowCell
+	j0, j1 := int(math.Ceil((x0+denoiseHalf)/cell-0.5)), int(math.Floor((x1+denoiseHalf)/cell-0.5))
+	i0, i1 := int(math.Ceil((y0+denoiseHalf)/cell-0.5)), int(math.Floor((y1+denoiseHalf)/cell-0.5))
+	n := max(0, j1-j0+1) * max(0, i1-i0+1)
+	s.arrows = data.NewSet(n, 2)
+	k := 0
+	for i := i0; i <= i1; i++ {
+		for j := j0; j <= j1; j++ {
+			s.arrows.X[2*k] = -denoiseHalf + (float64(j)+0.5)*cell
+			s.arrows.X[2*k+1] = -denoiseHalf + (float64(i)+0.5)*cell
+			k++
+		}
+	}
+	s.field = make([]float64, 2*n)
+	if s.model != nil {
+		s.Measure()
+	}
+}
+
+func (s *DenoiseScene) Measure() {
+	m, p := s.model, s.probe
+	s.m[0].Value = m.Alignment(p)
+	s.m[1].Value = m.MSE()
+	s.m[2].Value = m.FieldNormOnManifold(p)
+	s.m[3].Value = m.FieldNormAt(p, math.Max(m.Cfg.Noise, 0.05))
+	// the curve shows the objective being minimised, Σ L(x, g(f(x̃))), as
+	// the trainer's running average; before the first step, the clean error
+	s.loss = m.Trainer.Smooth
+	if m.Trainer.Steps == 0 {
+		s.loss = s.m[1].Value
+	}
+	if s.arrows != nil {
+		m.Field(s.field, s.arrows)
+	}
+	if s.params.Bool("streamlines") {
+		s.flow()
+	}
+}
+
+// flow iterates x ← g(f(x)) from the streamline starts.
+func (s *DenoiseScene) flow() {
+	st := &s.stream
+	copy(st.cur.X, st.start.X)
+	n := st.start.N
+	for k := 0; k <= streamSteps; k++ {
+		for i := 0; i < n; i++ {
+			st.paths[2*(i*(streamSteps+1)+k)] = st.cur.X[2*i]
+			st.paths[2*(i*(streamSteps+1)+k)+1] = st.cur.X[2*i+1]
+		}
+		if k < streamSteps {
+			s.model.Reconstruct(st.next, st.cur)
+			copy(st.cur.X, st.next)
+		}
+	}
+}
+
+// Pointer draws a new manifold when "draw" is chosen: press, drag, release.
+func (s *DenoiseScene) Pointer(p *ui.Pointer, plot ui.Rect) bool {
+	if s.params.Choice("data") != "drawn" {
+		return false
+	}
+	if p.Pressed {
+		s.drawing = true
+		s.stroke = s.stroke[:0]
+	}
+	if !s.drawing {
+		return false
+	}
+	x, y := s.v.Data(p.X, p.Y)
+	if n := len(s.stroke); n == 0 || math.Hypot(x-s.stroke[n-2], y-s.stroke[n-1]) > 0.01 {
+		s.stroke = append(s.stroke, x, y)
+	}
+	if p.Released || !p.Down {
+		s.drawing = false
+		c, err := manifold.Drawn(append([]float64(nil), s.stroke...))
+		s.stroke = s.stroke[:0]
+		if err != nil {
+			s.cb.Notice("That curve is too short to learn: "+err.Error()[len("manifold: "):]+".", Warning)
+			return false
+		}
+		s.drawn = c
+		s.cb.Reset("Your curve is the training data now: training restarted.")
+		return false
+	}
+	return true
+}
+
+func (s *DenoiseScene) Draw(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
+	v := &s.v
+	c.Clip(plot)
+	v.Grid(c, plot, th)
+	m := s.model
+	// the manifold, black
+	for _, part := range m.Curve.Parts {
+		s.pts = s.pts[:0]
+		for i := 0; i+1 < len(part); i += 2 {
+			x, y := v.Screen(part[i], part[i+1])
+			s.pts = append(s.pts, x, y)
+		}
+		c.Polyline(s.pts, th.Px(3), th.Text)
+	}
+	// training points, red crosses
+	d := th.Px(2.6)
+	for n := 0; n < m.Data.N; n++ {
+		x, y := v.Screen(m.Data.X[2*n], m.Data.X[2*n+1])
+		c.Line(x-d, y-d, x+d, y+d, th.Px(1.4), th.Recon.Alpha(0.75))
+		c.Line(x-d, y+d, x+d, y-d, th.Px(1.4), th.Recon.Alpha(0.75))
+	}
+	if s.params.Bool("streamlines") {
+		s.drawStreamlines(c, th)
+	}
+	s.drawField(c, th)
+	s.drawDemo(c, th)
+	if len(s.stroke) >= 4 {
+		s.pts = s.pts[:0]
+		for i := 0; i+1 < len(s.stroke); i += 2 {
+			x, y := v.Screen(s.stroke[i], s.stroke[i+1])
+			s.pts = append(s.pts, x, y)
+		}
+		c.Polyline(s.pts, th.Px(4), th.Accent)
+	}
+	c.Unclip()
+	if s.params.Choice("data") == "drawn" {
+		c.Text("drag in the plot to draw a new curve", plot.Right()-th.Px(12), plot.Bottom()-th.Px(26),
+			ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.Accent, Align: ui.Right, Bold: true})
+	}
+	s.legend(c, plot, th)
+}
+
+// fieldColor is the arrows' colour for a length: pale to dark green, full
+// at half a data unit.
+func fieldColor(th *ui.Theme, l float64) ui.Color {
+	t := float32(math.Min(l/0.5, 1))
+	return ui.RGB(0xa8ddb5).Mix(ui.RGB(0x00632b), t)
+}
+
+// drawField draws g(f(x)) − x as arrows from x, at their true length up to
+// one grid cell, coloured by length.
+func (s *DenoiseScene) drawField(c ui.Canvas, th *ui.Theme) {
+	v := &s.v
+	g := s.arrows
+	if g == nil {
+		return
+	}
+	cell := arrowCell
+	for k := 0; k < g.N; k++ {
+		fx, fy := s.field[2*k], s.field[2*k+1]
+		l := math.Hypot(fx, fy)
+		if l < 1e-4 {
+			continue
+		}
+		scale := math.Min(1, 0.95*cell/l)
+		x0, y0 := v.Screen(g.X[2*k], g.X[2*k+1])
+		x1, y1 := v.Screen(g.X[2*k]+scale*fx, g.X[2*k+1]+scale*fy)
+		arrow(c, x0, y0, x1, y1, th.Px(1.8), th.Px(6), fieldColor(th, l))
+	}
+}
+
+// arrow draws a line from (x0, y0) to (x1, y1) with a head at the end.
+func arrow(c ui.Canvas, x0, y0, x1, y1, w, head float64, col ui.Color) {
+	dx, dy := x1-x0, y1-y0
+	l := math.Hypot(dx, dy)
+	if l < 0.5 {
+		return
+	}
+	ux, uy := dx/l, dy/l
+	h := math.Min(head, l*0.6)
+	bx, by := x1-ux*h, y1-uy*h
+	c.Line(x0, y0, bx, by, w, col)
+	c.Triangle(x1, y1, bx-uy*h*0.5, by+ux*h*0.5, bx+uy*h*0.5, by-ux*h*0.5, col)
+}
+
+// drawDemo shows a few training pairs: the clean x, its corrupted x̃, the
+// gray corruption circle of radius σ, and what the autoencoder makes of x̃.
+func (s *DenoiseScene) drawDemo(c ui.Canvas, th *ui.Theme) {
+	v := &s.v
+	m := s.model
+	gauss := m.Corrupt.Kind == denoise.Gaussian && !m.Corrupt.Off
+	for i, n := range s.show.index {
+		x := m.Data.At(n)
+		cx, cy := v.Screen(x[0], x[1])
+		if gauss && m.Corrupt.Sigma > 0 {
+			r := m.Corrupt.Sigma * v.Scale()
+			c.Circle(cx, cy, r, th.Noise.Alpha(0.18))
+			c.Ring(cx, cy, r, th.Px(1.2), th.Noise.Alpha(0.7))
+		}
+		nx, ny := v.Screen(s.show.noisy[2*i], s.show.noisy[2*i+1])
+		c.Line(nx, ny, cx, cy, th.Px(1.2), th.Noise)
+		c.Circle(nx, ny, th.Px(4), th.Noise)
+		c.Circle(cx, cy, th.Px(3.5), th.Recon)
+	}
+}
+
+func (s *DenoiseScene) drawStreamlines(c ui.Canvas, th *ui.Theme) {
+	v := &s.v
+	st := &s.stream
+	for i := 0; i < st.start.N; i++ {
+		s.pts = s.pts[:0]
+		for k := 0; k <= streamSteps; k++ {
+			j := 2 * (i*(streamSteps+1) + k)
+			x, y := v.Screen(st.paths[j], st.paths[j+1])
+			s.pts = append(s.pts, x, y)
+		}
+		c.Polyline(s.pts, th.Px(1.6), th.Info.Alpha(0.55))
+		n := len(s.pts)
+		c.Circle(s.pts[n-2], s.pts[n-1], th.Px(3), th.Info)
+	}
+}
+
+func (s *DenoiseScene) legend(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
+	size := th.Font(ui.SizeBody)
+	lh := size * 1.45
+	rows := 4.0
+	if s.params.Bool("streamlines") {
+		rows = 5
+	}
+	x, y := plot.X+th.Px(14), plot.Bottom()-rows*lh-th.Px(12)
+	box := ui.Rect{X: x - th.Px(8), Y: y - th.Px(6), W: th.Px(330), H: rows*lh + th.Px(10)}
+	c.RoundRect(box, th.Px(6), th.Bg.Alpha(0.9))
+	text := ui.TextStyle{Size: size, Color: th.Text}
+	row := func(i int, label string) (float64, float64) {
+		cy := y + float64(i)*lh + lh/2
+		c.Text(label, x+th.Px(32), cy-size*0.62, text)
+		return x + th.Px(11), cy
+	}
+	if cx, cy := row(0, "manifold"); true {
+		c.Line(cx-th.Px(11), cy, cx+th.Px(11), cy, th.Px(3), th.Text)
+	}
+	if cx, cy := row(1, "training points xₙ"); true {
+		d := th.Px(4)
+		c.Line(cx-d, cy-d, cx+d, cy+d, th.Px(1.6), th.Recon)
+		c.Line(cx-d, cy+d, cx+d, cy-d, th.Px(1.6), th.Recon)
+	}
+	if cx, cy := row(2, "x̃ from x, corruption circle σ"); true {
+		c.Ring(cx, cy, th.Px(7), th.Px(1.2), th.Noise)
+		c.Circle(cx+th.Px(4), cy-th.Px(3), th.Px(3), th.Noise)
+	}
+	if cx, cy := row(3, "g(f(x)) − x, darker = longer"); true {
+		arrow(c, cx-th.Px(11), cy, cx+th.Px(11), cy, th.Px(2), th.Px(7), fieldColor(th, 0.3))
+	}
+	if rows == 5 {
+		cx, cy := row(4, "streamlines x ← g(f(x))")
+		c.Line(cx-th.Px(11), cy, cx+th.Px(8), cy, th.Px(1.6), th.Info.Alpha(0.55))
+		c.Circle(cx+th.Px(9), cy, th.Px(3), th.Info)
+	}
+}
+
+// View returns the view as last drawn (tests).
+func (s *DenoiseScene) View() *View2D { return &s.v }
