@@ -88,6 +88,10 @@ type App struct {
 
 	// layout, in device pixels
 	top, plot, explain, panel ui.Rect
+	params                    ui.Rect // the visible part of the parameter list
+	paramsContent             float64 // its full height
+	paramsScroll              float64 // how far it is scrolled
+	scrollOwner               int     // capture token of the scroll bar
 	readouts                  ui.Rect
 	explainLines              ui.Wrapped
 	buf                       []byte

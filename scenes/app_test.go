@@ -317,3 +317,39 @@ func TestEverySceneDrawsWithoutAllocating(t *testing.T) {
 		}
 	}
 }
+
+// TestParamsScrollOnShortScreens: a scene with more parameters than fit
+// keeps a loss curve, scrolls its list with the wheel, and a hidden row
+// takes no press.
+func TestParamsScrollOnShortScreens(t *testing.T) {
+	a := New(Options{Query: ParseQuery("scene=denoise&paused=1")})
+	a.Resize(1280, 600, 1)
+	if a.paramsContent <= a.params.H {
+		t.Fatalf("denoise's %d parameters fit in %.0f pixels; the test needs a short screen", len(a.widgets), a.params.H)
+	}
+	if h := a.lossPlot.Bounds().H; h < 150 {
+		t.Errorf("the loss curve is %.0f pixels high, want at least 150", h)
+	}
+	last := a.widgets[len(a.widgets)-1]
+	if last.Bounds().Y < a.params.Bottom() {
+		t.Fatalf("the last parameter is visible before scrolling")
+	}
+	// a press where the hidden last row would be does nothing
+	r := last.Bounds()
+	click(a, r.X+r.W/2, r.Y+r.H/2)
+	if a.State().Params["streamlines"] != false {
+		t.Error("a press below the parameter list toggled the hidden streamlines switch")
+	}
+	// the wheel brings it into view
+	for i := 0; i < 20; i++ {
+		a.Update(&ui.Input{Pointer: ui.Pointer{X: a.params.X + 20, Y: a.params.Y + 20, Wheel: -1}})
+	}
+	r = last.Bounds()
+	if r.Bottom() > a.params.Bottom()+1 {
+		t.Fatalf("after scrolling down the last parameter ends at %.0f, below the list's %.0f", r.Bottom(), a.params.Bottom())
+	}
+	click(a, r.X+10, r.Y+r.H/2)
+	if a.State().Params["streamlines"] != true {
+		t.Error("clicking the scrolled-in streamlines switch did not turn it on")
+	}
+}

@@ -355,8 +355,12 @@ func (s *DenoiseScene) Draw(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
 	}
 	c.Unclip()
 	if s.params.Choice("data") == "drawn" {
-		c.Text("drag in the plot to draw a new curve", plot.Right()-th.Px(12), plot.Bottom()-th.Px(26),
-			ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.Accent, Align: ui.Right, Bold: true})
+		const hint = "drag in the plot to draw a new curve"
+		st := ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.OnAccent, Align: ui.Right, Bold: true}
+		w := c.TextWidth(hint, st.Size, true)
+		box := ui.Rect{X: plot.Right() - w - th.Px(24), Y: plot.Bottom() - th.Px(40), W: w + th.Px(16), H: th.Px(30)}
+		c.RoundRect(box, th.Px(6), th.Accent)
+		c.Text(hint, box.Right()-th.Px(8), box.Y+(box.H-st.Size*1.2)/2, st)
 	}
 	s.legend(c, plot, th)
 }

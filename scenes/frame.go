@@ -22,9 +22,7 @@ func (a *App) Update(in *ui.Input) {
 		b.Update(p, &a.capture)
 	}
 	a.speed.Update(p, &a.capture)
-	for _, w := range a.widgets {
-		w.Update(p, &a.capture)
-	}
+	a.updateParams(p)
 	if a.capture.Owner() == nil && p.Pressed && a.plot.Contains(p.X, p.Y) {
 		a.capture.Take(&a.plotOwner)
 	}
@@ -47,6 +45,44 @@ func (a *App) Update(in *ui.Input) {
 		a.play.Label, a.play.Icon = "Pause", ui.IconPause
 	}
 	a.clock.addUpdate(t0, a.now().Sub(t0))
+}
+
+// updateParams routes the pointer to the parameter widgets, of which only
+// the visible part takes presses, and scrolls the list by the wheel or by
+// dragging its scroll bar.
+func (a *App) updateParams(p *ui.Pointer) {
+	scrolls := a.paramsContent > a.params.H
+	if scrolls && p.Wheel != 0 && a.params.Contains(p.X, p.Y) {
+		a.scrollParams(-p.Wheel * a.th.Px(40))
+	}
+	bar := a.scrollBar()
+	if scrolls && p.Pressed && bar.Contains(p.X, p.Y) && a.capture.Take(&a.scrollOwner) {
+		p.Pressed = false
+	}
+	if a.capture.Owner() == &a.scrollOwner {
+		// the bar's thumb follows the pointer
+		f := (p.Y - a.params.Y) / a.params.H
+		a.paramsScroll = f*a.paramsContent - a.params.H/2
+		a.placeParams()
+		if p.Released || !p.Down {
+			a.capture.Release()
+		}
+		return
+	}
+	pressed := p.Pressed
+	if pressed && !a.params.Contains(p.X, p.Y) {
+		p.Pressed = false // hidden rows take no press
+	}
+	for _, w := range a.widgets {
+		w.Update(p, &a.capture)
+	}
+	p.Pressed = pressed
+}
+
+// scrollBar is the strip at the params view's right edge that scrolls it.
+func (a *App) scrollBar() ui.Rect {
+	w := a.th.Px(14)
+	return ui.Rect{X: a.params.Right() - w + a.th.Px(12), Y: a.params.Y, W: w, H: a.params.H}
 }
 
 // trainFrame runs the frame's steps (the steps/frame setting) in eight
@@ -146,8 +182,26 @@ func (a *App) drawPanel(c ui.Canvas) {
 
 	head := ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.Text, Bold: true}
 	c.Text("Parameters", x, a.speed.Bounds().Bottom()+th.Px(8), head)
+	scrolls := a.paramsContent > a.params.H
+	if scrolls {
+		c.Flush()
+		c.Clip(ui.Rect{X: a.panel.X, Y: a.params.Y, W: a.panel.W, H: a.params.H})
+	}
 	for _, w := range a.widgets {
 		w.Draw(c, th)
+	}
+	if scrolls {
+		c.Unclip()
+		bar := a.scrollBar()
+		track := ui.Rect{X: bar.X + bar.W/2 - th.Px(2), Y: bar.Y, W: th.Px(4), H: bar.H}
+		c.RoundRect(track, th.Px(2), th.Line)
+		thumb := track
+		thumb.H = track.H * a.params.H / a.paramsContent
+		thumb.Y = track.Y + (track.H-thumb.H)*a.paramsScroll/(a.paramsContent-a.params.H)
+		c.RoundRect(thumb, th.Px(2), th.TextDim)
+		if a.paramsScroll < a.paramsContent-a.params.H-1 {
+			c.Text("more below: scroll", a.params.Right(), a.params.Bottom()+th.Px(1), ui.TextStyle{Size: th.Font(11), Color: th.TextDim, Align: ui.Right})
+		}
 	}
 
 	a.lossPlot.Draw(c, th)

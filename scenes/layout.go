@@ -69,6 +69,39 @@ func (a *App) explainHeight(width float64) float64 {
 	return th.Px(32) + th.Font(ui.SizeHeading)*1.6 + body
 }
 
+// paramsHeight is the height of the parameter widgets, full or compact.
+func (a *App) paramsHeight(compact bool) float64 {
+	h := 0.0
+	for _, w := range a.widgets {
+		if sl, ok := w.(*ui.Slider); ok {
+			sl.Compact = compact
+		}
+		h += w.Height(a.th) + a.th.Px(4)
+	}
+	return h
+}
+
+// placeParams lays the parameter widgets in the params view, shifted by
+// the scroll offset (clamped to the content).
+func (a *App) placeParams() {
+	a.paramsScroll = math.Max(0, math.Min(a.paramsScroll, a.paramsContent-a.params.H))
+	y := a.params.Y - a.paramsScroll
+	for _, w := range a.widgets {
+		h := w.Height(a.th)
+		w.SetBounds(ui.Rect{X: a.params.X, Y: y, W: a.params.W, H: h})
+		y += h + a.th.Px(4)
+	}
+}
+
+// scrollParams moves the parameter list by dy device pixels.
+func (a *App) scrollParams(dy float64) {
+	if a.paramsContent <= a.params.H {
+		return
+	}
+	a.paramsScroll += dy
+	a.placeParams()
+}
+
 // Resize sets the canvas size in device pixels and the device scale (device
 // pixels per CSS pixel).
 func (a *App) Resize(w, h, scale float64) {
@@ -141,27 +174,19 @@ func (a *App) layout() {
 	sr, rest = rest.CutTop(a.speed.Height(th))
 	a.speed.SetBounds(sr)
 	_, rest = rest.CutTop(th.Px(32)) // "Parameters" heading
-	// compact sliders when the full ones would leave the loss curve less
-	// than 150 pixels
-	need := 0.0
-	for _, w := range a.widgets {
-		if sl, ok := w.(*ui.Slider); ok {
-			sl.Compact = false
-		}
-		need += w.Height(th) + th.Px(4)
+	// The parameters fill what the loss curve (at least minLoss) leaves:
+	// first with full sliders, then compact ones, then scrolling.
+	minLoss := th.Px(170)
+	avail := math.Max(rest.H-minLoss, th.Px(40))
+	need := a.paramsHeight(false)
+	compact := need > avail
+	if compact {
+		need = a.paramsHeight(true)
 	}
-	compact := need > rest.H-th.Px(160)
-	for _, w := range a.widgets {
-		if sl, ok := w.(*ui.Slider); ok {
-			sl.Compact = compact
-		}
-	}
-	for _, w := range a.widgets {
-		var wr ui.Rect
-		wr, rest = rest.CutTop(w.Height(th))
-		w.SetBounds(wr)
-		_, rest = rest.CutTop(th.Px(4))
-	}
+	view := math.Min(need, avail)
+	a.params, rest = rest.CutTop(view)
+	a.paramsContent = need
+	a.placeParams()
 	_, rest = rest.CutTop(th.Px(10))
 	a.lossPlot.SetBounds(rest)
 

@@ -34,13 +34,17 @@ type Notices struct {
 // maxNotices bounds the list; the oldest go first.
 const maxNotices = 4
 
-// Add shows a notice; the same text again only refreshes it.
+// Add shows a notice; the same text again only refreshes it, and a new
+// Note replaces the Note before it (one passing message at a time).
 func (ns *Notices) Add(text string, l Level) {
 	for _, n := range ns.List {
 		if n.Text == text {
 			n.age = 0
 			return
 		}
+	}
+	if l == Note {
+		ns.Dismiss(Note)
 	}
 	if len(ns.List) == maxNotices {
 		ns.List = append(ns.List[:0], ns.List[1:]...)
