@@ -84,7 +84,7 @@ type App struct {
 	lossPlot  ui.LossPlot
 	capture   ui.Capture
 	ptr       ui.Pointer // this frame's pointer
-	plotOwner int // capture token of the scene's plot (not zero-size: distinct address)
+	plotOwner int        // capture token of the scene's plot (not zero-size: distinct address)
 
 	// layout, in device pixels
 	top, plot, explain, panel ui.Rect
