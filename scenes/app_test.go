@@ -331,14 +331,15 @@ func TestParamsScrollOnShortScreens(t *testing.T) {
 		t.Errorf("the loss curve is %.0f pixels high, want at least 150", h)
 	}
 	last := a.widgets[len(a.widgets)-1]
+	name := last.Spec().Name // an on/off switch at the end of the list
 	if last.Bounds().Y < a.params.Bottom() {
 		t.Fatalf("the last parameter is visible before scrolling")
 	}
 	// a press where the hidden last row would be does nothing
 	r := last.Bounds()
 	click(a, r.X+r.W/2, r.Y+r.H/2)
-	if a.State().Params["streamlines"] != false {
-		t.Error("a press below the parameter list toggled the hidden streamlines switch")
+	if a.State().Params[name] != false {
+		t.Errorf("a press below the parameter list toggled the hidden %s switch", name)
 	}
 	// the wheel brings it into view
 	for i := 0; i < 20; i++ {
@@ -349,7 +350,7 @@ func TestParamsScrollOnShortScreens(t *testing.T) {
 		t.Fatalf("after scrolling down the last parameter ends at %.0f, below the list's %.0f", r.Bottom(), a.params.Bottom())
 	}
 	click(a, r.X+10, r.Y+r.H/2)
-	if a.State().Params["streamlines"] != true {
-		t.Error("clicking the scrolled-in streamlines switch did not turn it on")
+	if a.State().Params[name] != true {
+		t.Errorf("clicking the scrolled-in %s switch did not turn it on", name)
 	}
 }

@@ -33,6 +33,8 @@ type DenoiseScene struct {
 	v        View2D
 	arrows   *data.Set // where arrows are drawn: the probe's lattice over the visible plot
 	field    []float64 // g(f(x)) − x at arrows, as measured
+	score    []float64 // σ²∇log p̂ at arrows, when shown
+	scoreFor [3]float64 // σ, jitter and arrow count it was computed for
 	show     demoPairs
 	stream   streamlines
 	pts      []float64
@@ -103,6 +105,8 @@ func NewDenoiseScene() *DenoiseScene {
 				Help: "number of hidden layers"},
 			param.Spec{Name: "streamlines", Label: "streamlines x ← g(f(x))", Kind: param.Bool,
 				Help: "show where repeated reconstruction takes points"},
+			param.Spec{Name: "score", Label: "data score σ²∇log p̂ (Alain & Bengio)", Kind: param.Bool,
+				Help: "show σ² times the gradient of the smoothed data log-density, which the field approaches"},
 		),
 		m: []Metric{
 			{Name: "alignment", Label: "alignment to manifold", Digits: 3},
@@ -246,6 +250,8 @@ func (s *DenoiseScene) Layout(plot ui.Rect) {
 		}
 	}
 	s.field = make([]float64, 2*n)
+	s.score = make([]float64, 2*n)
+	s.scoreFor = [3]float64{}
 	if s.model != nil {
 		s.Measure()
 	}
@@ -268,6 +274,15 @@ func (s *DenoiseScene) Measure() {
 	}
 	if s.params.Bool("streamlines") {
 		s.flow()
+	}
+	if s.params.Bool("score") && s.arrows != nil {
+		// the data's score changes only with σ and the data: recompute then
+		sigma := math.Max(m.Cfg.Noise, 0.05)
+		key := [3]float64{sigma, m.Cfg.Jitter, float64(s.arrows.N)}
+		if key != s.scoreFor {
+			denoise.SmoothedScore(s.score, s.arrows, m.Data, sigma)
+			s.scoreFor = key
+		}
 	}
 }
 
@@ -343,6 +358,9 @@ func (s *DenoiseScene) Draw(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
 	if s.params.Bool("streamlines") {
 		s.drawStreamlines(c, th)
 	}
+	if s.params.Bool("score") {
+		s.drawScore(c, th)
+	}
 	s.drawField(c, th)
 	s.drawDemo(c, th)
 	if len(s.stroke) >= 4 {
@@ -391,6 +409,27 @@ func (s *DenoiseScene) drawField(c ui.Canvas, th *ui.Theme) {
 		x0, y0 := v.Screen(g.X[2*k], g.X[2*k+1])
 		x1, y1 := v.Screen(g.X[2*k]+scale*fx, g.X[2*k+1]+scale*fy)
 		arrow(c, x0, y0, x1, y1, th.Px(1.8), th.Px(6), fieldColor(th, l))
+	}
+}
+
+// scoreColor is the colour of the data's smoothed score.
+var scoreColor = ui.RGB(0x8e44ad)
+
+// drawScore draws σ²∇log p̂ under the field's arrows, thin and purple, at the
+// same scale.
+func (s *DenoiseScene) drawScore(c ui.Canvas, th *ui.Theme) {
+	v := &s.v
+	g := s.arrows
+	for k := 0; k < g.N; k++ {
+		fx, fy := s.score[2*k], s.score[2*k+1]
+		l := math.Hypot(fx, fy)
+		if l < 1e-4 {
+			continue
+		}
+		scale := math.Min(1, 0.95*arrowCell/l)
+		x0, y0 := v.Screen(g.X[2*k], g.X[2*k+1])
+		x1, y1 := v.Screen(g.X[2*k]+scale*fx, g.X[2*k+1]+scale*fy)
+		arrow(c, x0, y0, x1, y1, th.Px(3.5), th.Px(9), scoreColor.Alpha(0.35))
 	}
 }
 
@@ -449,8 +488,12 @@ func (s *DenoiseScene) legend(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
 	size := th.Font(ui.SizeBody)
 	lh := size * 1.45
 	rows := 4.0
-	if s.params.Bool("streamlines") {
-		rows = 5
+	stream, score := s.params.Bool("streamlines"), s.params.Bool("score")
+	if stream {
+		rows++
+	}
+	if score {
+		rows++
 	}
 	x, y := plot.X+th.Px(14), plot.Bottom()-rows*lh-th.Px(12)
 	box := ui.Rect{X: x - th.Px(8), Y: y - th.Px(6), W: th.Px(330), H: rows*lh + th.Px(10)}
@@ -476,10 +519,16 @@ func (s *DenoiseScene) legend(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
 	if cx, cy := row(3, "g(f(x)) − x, darker = longer"); true {
 		arrow(c, cx-th.Px(11), cy, cx+th.Px(11), cy, th.Px(2), th.Px(7), fieldColor(th, 0.3))
 	}
-	if rows == 5 {
-		cx, cy := row(4, "streamlines x ← g(f(x))")
+	next := 4
+	if stream {
+		cx, cy := row(next, "streamlines x ← g(f(x))")
 		c.Line(cx-th.Px(11), cy, cx+th.Px(8), cy, th.Px(1.6), th.Info.Alpha(0.55))
 		c.Circle(cx+th.Px(9), cy, th.Px(3), th.Info)
+		next++
+	}
+	if score {
+		cx, cy := row(next, "σ²∇log p̂(x) of the data")
+		arrow(c, cx-th.Px(11), cy, cx+th.Px(11), cy, th.Px(3.5), th.Px(9), scoreColor.Alpha(0.35))
 	}
 }
 

@@ -199,9 +199,6 @@ func (a *App) drawPanel(c ui.Canvas) {
 		thumb.H = track.H * a.params.H / a.paramsContent
 		thumb.Y = track.Y + (track.H-thumb.H)*a.paramsScroll/(a.paramsContent-a.params.H)
 		c.RoundRect(thumb, th.Px(2), th.TextDim)
-		if a.paramsScroll < a.paramsContent-a.params.H-1 {
-			c.Text("more below: scroll", a.params.Right(), a.params.Bottom()+th.Px(1), ui.TextStyle{Size: th.Font(11), Color: th.TextDim, Align: ui.Right})
-		}
 	}
 
 	a.lossPlot.Draw(c, th)

@@ -288,3 +288,29 @@ func (m *Model) GridField(p *Probe) []float64 {
 
 // bandPoints returns the grid points the last Alignment averaged over.
 func (p *Probe) bandPoints() int { return len(p.bi) }
+
+// SmoothedScore writes σ²∇log p̂_σ(x) at every point of pts into dst (N×2),
+// where p̂_σ is the training data smoothed by a Gaussian of width σ (a kernel
+// density estimate): Σᵢ wᵢ(xᵢ − x) / Σᵢ wᵢ with wᵢ = exp(−‖x − xᵢ‖²/2σ²).
+// Alain & Bengio (JMLR 2014, Theorem 1) show that a denoising autoencoder
+// trained with small Gaussian noise learns r(x) − x ≈ σ² ∂log p(x)/∂x: this
+// is the field it should approach, computed from the data alone.
+func SmoothedScore(dst []float64, pts, train *data.Set, sigma float64) {
+	inv := 1 / (2 * sigma * sigma)
+	for k := 0; k < pts.N; k++ {
+		x, y := pts.X[2*k], pts.X[2*k+1]
+		var sw, sx, sy float64
+		for i := 0; i < train.N; i++ {
+			dx, dy := train.X[2*i]-x, train.X[2*i+1]-y
+			w := math.Exp(-(dx*dx + dy*dy) * inv)
+			sw += w
+			sx += w * dx
+			sy += w * dy
+		}
+		if sw > 1e-300 {
+			dst[2*k], dst[2*k+1] = sx/sw, sy/sw
+		} else {
+			dst[2*k], dst[2*k+1] = 0, 0 // far from every point: no estimate
+		}
+	}
+}

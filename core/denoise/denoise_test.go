@@ -114,3 +114,27 @@ func TestFieldDoesNotAllocate(t *testing.T) {
 		t.Errorf("training and measuring the field allocate %v times, want 0", a)
 	}
 }
+
+// TestFieldApproachesSmoothedScore: the trained denoiser's field near the
+// circle agrees in direction with σ²∇log p̂ of the data (Alain & Bengio).
+func TestFieldApproachesSmoothedScore(t *testing.T) {
+	m, _ := New(Default, nil, 1)
+	p := NewProbe(m.Curve, 2, 24)
+	m.Train(10000)
+	field := m.GridField(p)
+	score := make([]float64, len(field))
+	SmoothedScore(score, p.Grid, m.Data, Default.Noise)
+	sum, n := 0.0, 0
+	for k, d := range p.Dist {
+		if d > 2*Default.Noise || d < Default.Noise/5 {
+			continue
+		}
+		fx, fy, sx, sy := field[2*k], field[2*k+1], score[2*k], score[2*k+1]
+		sum += (fx*sx + fy*sy) / (math.Hypot(fx, fy) * math.Hypot(sx, sy))
+		n++
+	}
+	t.Logf("mean cosine between the field and the smoothed score within 2σ: %.3f over %d points", sum/float64(n), n)
+	if sum/float64(n) < 0.9 {
+		t.Errorf("field and smoothed score disagree: mean cosine %.3f", sum/float64(n))
+	}
+}

@@ -133,6 +133,8 @@ func TestRenderDenoise(t *testing.T) {
 	if dark < checked*3/4 {
 		t.Errorf("the manifold: %d of %d pixels on the unit circle are dark", dark, checked)
 	}
-	g.Do(func(a *scenes.App) { a.Set("streamlines", "1"); a.Set("data", "spiral"); a.Train(5000) })
+	g.Do(func(a *scenes.App) { a.Set("score", "1") })
+	save(t, frame(t, g, 2), "render-denoise-score.png")
+	g.Do(func(a *scenes.App) { a.Set("score", "0"); a.Set("streamlines", "1"); a.Set("data", "spiral"); a.Set("depth", "2"); a.Train(8000) })
 	save(t, frame(t, g, 2), "render-denoise-spiral.png")
 }
