@@ -31,15 +31,16 @@ type DenoiseScene struct {
 	stroke   []float64       // the curve being drawn, data coordinates
 	drawing  bool
 	v        View2D
-	arrows   *data.Set // where arrows are drawn: the probe's lattice over the visible plot
-	field    []float64 // g(f(x)) − x at arrows, as measured
-	score    []float64 // σ²∇log p̂ at arrows, when shown
+	arrows   *data.Set  // where arrows are drawn: the probe's lattice over the visible plot
+	field    []float64  // g(f(x)) − x at arrows, as measured
+	score    []float64  // σ²∇log p̂ at arrows, when shown
 	scoreFor [3]float64 // σ, jitter and arrow count it was computed for
 	show     demoPairs
 	stream   streamlines
 	pts      []float64
 	frame    int
 	noiseRNG *rand.Rand
+	rows     []LegendRow
 }
 
 // demoPairs are a few training points with a corrupted copy each, redrawn
@@ -339,22 +340,8 @@ func (s *DenoiseScene) Draw(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
 	c.Clip(plot)
 	v.Grid(c, plot, th)
 	m := s.model
-	// the manifold, black
-	for _, part := range m.Curve.Parts {
-		s.pts = s.pts[:0]
-		for i := 0; i+1 < len(part); i += 2 {
-			x, y := v.Screen(part[i], part[i+1])
-			s.pts = append(s.pts, x, y)
-		}
-		c.Polyline(s.pts, th.Px(3), th.Text)
-	}
-	// training points, red crosses
-	d := th.Px(2.6)
-	for n := 0; n < m.Data.N; n++ {
-		x, y := v.Screen(m.Data.X[2*n], m.Data.X[2*n+1])
-		c.Line(x-d, y-d, x+d, y+d, th.Px(1.4), th.Recon.Alpha(0.75))
-		c.Line(x-d, y+d, x+d, y-d, th.Px(1.4), th.Recon.Alpha(0.75))
-	}
+	drawCurve(c, v, m.Curve, th.Px(3), th.Text, &s.pts)
+	drawCrosses(c, v, m.Data, th.Px(2.6), th.Px(1.4), th.Recon.Alpha(0.75))
 	if s.params.Bool("streamlines") {
 		s.drawStreamlines(c, th)
 	}
@@ -433,20 +420,6 @@ func (s *DenoiseScene) drawScore(c ui.Canvas, th *ui.Theme) {
 	}
 }
 
-// arrow draws a line from (x0, y0) to (x1, y1) with a head at the end.
-func arrow(c ui.Canvas, x0, y0, x1, y1, w, head float64, col ui.Color) {
-	dx, dy := x1-x0, y1-y0
-	l := math.Hypot(dx, dy)
-	if l < 0.5 {
-		return
-	}
-	ux, uy := dx/l, dy/l
-	h := math.Min(head, l*0.6)
-	bx, by := x1-ux*h, y1-uy*h
-	c.Line(x0, y0, bx, by, w, col)
-	c.Triangle(x1, y1, bx-uy*h*0.5, by+ux*h*0.5, bx+uy*h*0.5, by-ux*h*0.5, col)
-}
-
 // drawDemo shows a few training pairs: the clean x, its corrupted x̃, the
 // gray corruption circle of radius σ, and what the autoencoder makes of x̃.
 func (s *DenoiseScene) drawDemo(c ui.Canvas, th *ui.Theme) {
@@ -485,51 +458,18 @@ func (s *DenoiseScene) drawStreamlines(c ui.Canvas, th *ui.Theme) {
 }
 
 func (s *DenoiseScene) legend(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
-	size := th.Font(ui.SizeBody)
-	lh := size * 1.45
-	rows := 4.0
-	stream, score := s.params.Bool("streamlines"), s.params.Bool("score")
-	if stream {
-		rows++
+	s.rows = append(s.rows[:0],
+		LegendRow{SwatchLine, th.Text, "manifold"},
+		LegendRow{SwatchCross, th.Recon, "training points xₙ"},
+		LegendRow{SwatchRing, th.Noise, "x̃ from x, corruption circle σ"},
+		LegendRow{SwatchArrow, fieldColor(th, 0.3), "g(f(x)) − x, darker = longer"})
+	if s.params.Bool("streamlines") {
+		s.rows = append(s.rows, LegendRow{SwatchStream, th.Info, "streamlines x ← g(f(x))"})
 	}
-	if score {
-		rows++
+	if s.params.Bool("score") {
+		s.rows = append(s.rows, LegendRow{SwatchArrow, scoreColor.Alpha(0.5), "σ²∇log p̂(x) of the data"})
 	}
-	x, y := plot.X+th.Px(14), plot.Bottom()-rows*lh-th.Px(12)
-	box := ui.Rect{X: x - th.Px(8), Y: y - th.Px(6), W: th.Px(330), H: rows*lh + th.Px(10)}
-	c.RoundRect(box, th.Px(6), th.Bg.Alpha(0.9))
-	text := ui.TextStyle{Size: size, Color: th.Text}
-	row := func(i int, label string) (float64, float64) {
-		cy := y + float64(i)*lh + lh/2
-		c.Text(label, x+th.Px(32), cy-size*0.62, text)
-		return x + th.Px(11), cy
-	}
-	if cx, cy := row(0, "manifold"); true {
-		c.Line(cx-th.Px(11), cy, cx+th.Px(11), cy, th.Px(3), th.Text)
-	}
-	if cx, cy := row(1, "training points xₙ"); true {
-		d := th.Px(4)
-		c.Line(cx-d, cy-d, cx+d, cy+d, th.Px(1.6), th.Recon)
-		c.Line(cx-d, cy+d, cx+d, cy-d, th.Px(1.6), th.Recon)
-	}
-	if cx, cy := row(2, "x̃ from x, corruption circle σ"); true {
-		c.Ring(cx, cy, th.Px(7), th.Px(1.2), th.Noise)
-		c.Circle(cx+th.Px(4), cy-th.Px(3), th.Px(3), th.Noise)
-	}
-	if cx, cy := row(3, "g(f(x)) − x, darker = longer"); true {
-		arrow(c, cx-th.Px(11), cy, cx+th.Px(11), cy, th.Px(2), th.Px(7), fieldColor(th, 0.3))
-	}
-	next := 4
-	if stream {
-		cx, cy := row(next, "streamlines x ← g(f(x))")
-		c.Line(cx-th.Px(11), cy, cx+th.Px(8), cy, th.Px(1.6), th.Info.Alpha(0.55))
-		c.Circle(cx+th.Px(9), cy, th.Px(3), th.Info)
-		next++
-	}
-	if score {
-		cx, cy := row(next, "σ²∇log p̂(x) of the data")
-		arrow(c, cx-th.Px(11), cy, cx+th.Px(11), cy, th.Px(3.5), th.Px(9), scoreColor.Alpha(0.35))
-	}
+	drawLegend(c, plot, th, s.rows)
 }
 
 // View returns the view as last drawn (tests).

@@ -31,9 +31,10 @@ type PCAScene struct {
 	tanhReach      float64    // ‖W₂‖: the tanh code reaches b₂ ± W₂
 	extent         [2]float64 // half-sizes of the drawn planes, from the data's spread
 
-	v2  View2D
-	v3  View3D
-	pts []float64
+	v2   View2D
+	v3   View3D
+	pts  []float64
+	rows []LegendRow
 }
 
 // NewPCAScene returns the scene at its defaults.
@@ -331,38 +332,12 @@ func (s *PCAScene) legend(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
 	if s.model.Cfg.Dim == 3 {
 		sub = "decoder subspace b₂ + span W₂ (plane)"
 	}
-	rows := [4]struct {
-		text string
-		col  ui.Color
-		kind int // 0 dot, 1 line, 2 band
-	}{
-		{"data xₙ", th.Data, 0},
-		{"reconstruction g(f(xₙ))", th.Recon, 0},
-		{sub, th.Model, 1},
-		{"PCA's top-K subspace", th.Reference, 2},
-	}
-	size := th.Font(ui.SizeBody)
-	lh := size * 1.45
-	// bottom-left: notices use the top of the plot
-	x, y := plot.X+th.Px(14), plot.Bottom()-4*lh-th.Px(12)
-	wmax := 0.0
-	for _, r := range rows {
-		wmax = math.Max(wmax, c.TextWidth(r.text, size, false))
-	}
-	box := ui.Rect{X: x - th.Px(8), Y: y - th.Px(6), W: wmax + th.Px(46), H: 4*lh + th.Px(10)}
-	c.RoundRect(box, th.Px(6), th.Bg.Alpha(0.88))
-	for i, r := range rows {
-		cy := y + float64(i)*lh + lh/2
-		switch r.kind {
-		case 0:
-			c.Circle(x+th.Px(11), cy, th.Px(4), r.col)
-		case 1:
-			c.Line(x, cy, x+th.Px(22), cy, th.Px(3), r.col)
-		case 2:
-			c.Line(x, cy, x+th.Px(22), cy, th.Px(10), r.col.Alpha(0.4))
-		}
-		c.Text(r.text, x+th.Px(32), cy-size*0.62, ui.TextStyle{Size: size, Color: th.Text})
-	}
+	s.rows = append(s.rows[:0],
+		LegendRow{SwatchDot, th.Data, "data xₙ"},
+		LegendRow{SwatchDot, th.Recon, "reconstruction g(f(xₙ))"},
+		LegendRow{SwatchLine, th.Model, sub},
+		LegendRow{SwatchBand, th.Reference, "PCA's top-K subspace"})
+	drawLegend(c, plot, th, s.rows)
 }
 
 // View returns the 2-D view as last drawn (tests).

@@ -135,6 +135,12 @@ func TestRenderDenoise(t *testing.T) {
 	}
 	g.Do(func(a *scenes.App) { a.Set("score", "1") })
 	save(t, frame(t, g, 2), "render-denoise-score.png")
-	g.Do(func(a *scenes.App) { a.Set("score", "0"); a.Set("streamlines", "1"); a.Set("data", "spiral"); a.Set("depth", "2"); a.Train(8000) })
+	g.Do(func(a *scenes.App) {
+		a.Set("score", "0")
+		a.Set("streamlines", "1")
+		a.Set("data", "spiral")
+		a.Set("depth", "2")
+		a.Train(8000)
+	})
 	save(t, frame(t, g, 2), "render-denoise-spiral.png")
 }
