@@ -12,7 +12,7 @@ import (
 
 // All returns one of each scene, in the lecture's order.
 func All() []Scene {
-	return []Scene{NewPCAScene(), NewDenoiseScene()}
+	return []Scene{NewPCAScene(), NewDenoiseScene(), NewContractiveScene()}
 }
 
 // KV is one name=value of a URL query or a command-line flag.
@@ -287,7 +287,7 @@ func (a *App) Reset() {
 
 func (a *App) resetScene() {
 	a.Scene().Reset(uint64(a.app.Int(nameSeed)))
-	a.Scene().Layout(a.plot)
+	a.layout() // a reset may change what the scene shows (its view, its readouts' place)
 	a.step = 0
 	a.history.Reset()
 	a.notices.Dismiss(Failure)

@@ -27,9 +27,7 @@ type DenoiseScene struct {
 	loss   float64
 	seed   uint64
 
-	drawn    *manifold.Curve // the user's curve, or a starting one
-	stroke   []float64       // the curve being drawn, data coordinates
-	drawing  bool
+	drawer   curveDrawer
 	v        View2D
 	arrows   *data.Set  // where arrows are drawn: the probe's lattice over the visible plot
 	field    []float64  // g(f(x)) − x at arrows, as measured
@@ -118,18 +116,8 @@ func NewDenoiseScene() *DenoiseScene {
 		v:        View2D{Half: denoiseHalf},
 		noiseRNG: rng.New(0, rng.StreamBatches),
 	}
-	s.drawn, _ = manifold.Drawn(startCurve())
+	s.drawer = newCurveDrawer()
 	return s
-}
-
-// startCurve is the drawn curve before anything is drawn: an S.
-func startCurve() []float64 {
-	var pts []float64
-	for i := 0; i <= 60; i++ {
-		t := float64(i) / 60
-		pts = append(pts, -1.4+2.8*t, 0.8*math.Sin(2*math.Pi*t)*(1-0.3*t))
-	}
-	return pts
 }
 
 func (s *DenoiseScene) Info() *Info        { return &s.info }
@@ -158,7 +146,7 @@ func (s *DenoiseScene) Reset(seed uint64) {
 	c := s.config()
 	var curve *manifold.Curve
 	if c.Manifold == "drawn" {
-		curve = s.drawn
+		curve = s.drawer.Curve
 	}
 	m, err := denoise.New(c, curve, seed)
 	if err != nil {
@@ -233,7 +221,7 @@ func (s *DenoiseScene) Train(n int) (int, bool) {
 
 // Layout fits the view to the plot and lays the arrows on a lattice over all
 // of the visible plot.
-func (s *DenoiseScene) Layout(plot ui.Rect) {
+func (s *DenoiseScene) Layout(plot ui.Rect, _ *ui.Theme) {
 	s.v.Fit(plot)
 	x0, y1 := s.v.Data(plot.X, plot.Y)
 	x1, y0 := s.v.Data(plot.Right(), plot.Bottom())
@@ -309,30 +297,14 @@ func (s *DenoiseScene) Pointer(p *ui.Pointer, plot ui.Rect) bool {
 	if s.params.Choice("data") != "drawn" {
 		return false
 	}
-	if p.Pressed {
-		s.drawing = true
-		s.stroke = s.stroke[:0]
-	}
-	if !s.drawing {
-		return false
-	}
-	x, y := s.v.Data(p.X, p.Y)
-	if n := len(s.stroke); n == 0 || math.Hypot(x-s.stroke[n-2], y-s.stroke[n-1]) > 0.01 {
-		s.stroke = append(s.stroke, x, y)
-	}
-	if p.Released || !p.Down {
-		s.drawing = false
-		c, err := manifold.Drawn(append([]float64(nil), s.stroke...))
-		s.stroke = s.stroke[:0]
-		if err != nil {
-			s.cb.Notice("That curve is too short to learn: "+err.Error()[len("manifold: "):]+".", Warning)
-			return false
-		}
-		s.drawn = c
+	held, drawn, err := s.drawer.pointer(p, &s.v)
+	switch {
+	case err != nil:
+		s.cb.Notice(drawnCurveError(err), Warning)
+	case drawn:
 		s.cb.Reset("Your curve is the training data now: training restarted.")
-		return false
 	}
-	return true
+	return held
 }
 
 func (s *DenoiseScene) Draw(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
@@ -350,22 +322,10 @@ func (s *DenoiseScene) Draw(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
 	}
 	s.drawField(c, th)
 	s.drawDemo(c, th)
-	if len(s.stroke) >= 4 {
-		s.pts = s.pts[:0]
-		for i := 0; i+1 < len(s.stroke); i += 2 {
-			x, y := v.Screen(s.stroke[i], s.stroke[i+1])
-			s.pts = append(s.pts, x, y)
-		}
-		c.Polyline(s.pts, th.Px(4), th.Accent)
-	}
+	s.drawer.drawStroke(c, v, th, &s.pts)
 	c.Unclip()
 	if s.params.Choice("data") == "drawn" {
-		const hint = "drag in the plot to draw a new curve"
-		st := ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.OnAccent, Align: ui.Right, Bold: true}
-		w := c.TextWidth(hint, st.Size, true)
-		box := ui.Rect{X: plot.Right() - w - th.Px(24), Y: plot.Bottom() - th.Px(40), W: w + th.Px(16), H: th.Px(30)}
-		c.RoundRect(box, th.Px(6), th.Accent)
-		c.Text(hint, box.Right()-th.Px(8), box.Y+(box.H-st.Size*1.2)/2, st)
+		drawHint(c, plot, th, "drag in the plot to draw a new curve")
 	}
 	s.legend(c, plot, th)
 }

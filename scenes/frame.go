@@ -114,7 +114,9 @@ func (a *App) Draw(c ui.Canvas) {
 	a.drawPanel(c)
 	c.Flush()
 	notices := a.plot
-	notices.W = a.readouts.X - a.plot.X - th.Px(4)
+	if a.readouts.Y < a.plot.Y+a.plot.H/2 { // the readouts are at the top: notices beside them
+		notices.W = a.readouts.X - a.plot.X - th.Px(4)
+	}
 	a.notices.Draw(c, notices, th)
 	c.Flush()
 	a.clock.addDraw(a.now().Sub(t0))

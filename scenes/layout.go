@@ -29,6 +29,10 @@ func (a *App) bindWidgets() {
 	a.layout()
 }
 
+// readoutsAtBottom is implemented by a scene that needs the top of its
+// plot (for titles) and wants the readouts in the bottom-right corner.
+type readoutsAtBottom interface{ ReadoutsAtBottom() bool }
+
 // SetMeasurer gives the layout the font measurements of the canvas it is
 // drawn on (the game's painter), to size the explanation to its text.
 func (a *App) SetMeasurer(m ui.Measurer) {
@@ -194,5 +198,8 @@ func (a *App) layout() {
 	n := float64(len(a.Scene().Metrics()))
 	rw := math.Min(th.Px(310), a.plot.W-th.Px(24))
 	a.readouts = ui.Rect{X: a.plot.Right() - rw - th.Px(12), Y: a.plot.Y + th.Px(12), W: rw, H: th.Px(14) + n*th.Px(32)}
-	a.Scene().Layout(a.plot)
+	if b, ok := a.Scene().(readoutsAtBottom); ok && b.ReadoutsAtBottom() {
+		a.readouts.Y = a.plot.Bottom() - a.readouts.H - th.Px(12)
+	}
+	a.Scene().Layout(a.plot, a.th)
 }

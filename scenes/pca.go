@@ -206,7 +206,7 @@ func dot(a, b []float64) float64 {
 	return s
 }
 
-func (s *PCAScene) Layout(plot ui.Rect) {
+func (s *PCAScene) Layout(plot ui.Rect, _ *ui.Theme) {
 	s.v2.Fit(plot)
 	s.v3.Fit(plot)
 }

@@ -1,6 +1,9 @@
 package scenes
 
 import (
+	"math"
+	"strings"
+
 	"aelab/core/data"
 	"aelab/core/manifold"
 	"aelab/scenes/ui"
@@ -28,4 +31,81 @@ func drawCrosses(c ui.Canvas, v *View2D, x *data.Set, half, width float64, col u
 		c.Line(px-half, py-half, px+half, py+half, width, col)
 		c.Line(px-half, py+half, px+half, py-half, width, col)
 	}
+}
+
+// curveDrawer turns a drag in the plot into a drawn manifold, for the
+// scenes whose data lie on a curve ("draw" in their manifold menu).
+type curveDrawer struct {
+	Curve   *manifold.Curve // the last curve drawn, or a starting S
+	stroke  []float64       // the curve being drawn, data coordinates
+	drawing bool
+}
+
+func newCurveDrawer() curveDrawer {
+	var pts []float64
+	for i := 0; i <= 60; i++ {
+		t := float64(i) / 60
+		pts = append(pts, -1.4+2.8*t, 0.8*math.Sin(2*math.Pi*t)*(1-0.3*t))
+	}
+	c, err := manifold.Drawn(pts)
+	if err != nil {
+		panic(err)
+	}
+	return curveDrawer{Curve: c}
+}
+
+// pointer follows a drag in view v. It reports whether it holds the
+// pointer, and on release whether a new curve was drawn, or why not.
+func (d *curveDrawer) pointer(p *ui.Pointer, v *View2D) (held, drawn bool, err error) {
+	if p.Pressed {
+		d.drawing = true
+		d.stroke = d.stroke[:0]
+	}
+	if !d.drawing {
+		return false, false, nil
+	}
+	x, y := v.Data(p.X, p.Y)
+	if n := len(d.stroke); n == 0 || math.Hypot(x-d.stroke[n-2], y-d.stroke[n-1]) > 0.01 {
+		d.stroke = append(d.stroke, x, y)
+	}
+	if !p.Released && p.Down {
+		return true, false, nil
+	}
+	d.drawing = false
+	c, err := manifold.Drawn(append([]float64(nil), d.stroke...))
+	d.stroke = d.stroke[:0]
+	if err != nil {
+		return false, false, err
+	}
+	d.Curve = c
+	return false, true, nil
+}
+
+// drawStroke shows the curve being drawn.
+func (d *curveDrawer) drawStroke(c ui.Canvas, v *View2D, th *ui.Theme, scratch *[]float64) {
+	if len(d.stroke) < 4 {
+		return
+	}
+	pts := (*scratch)[:0]
+	for i := 0; i+1 < len(d.stroke); i += 2 {
+		x, y := v.Screen(d.stroke[i], d.stroke[i+1])
+		pts = append(pts, x, y)
+	}
+	c.Polyline(pts, th.Px(4), th.Accent)
+	*scratch = pts
+}
+
+// drawHint writes a short instruction on an accent label at the plot's
+// bottom-right corner.
+func drawHint(c ui.Canvas, plot ui.Rect, th *ui.Theme, hint string) {
+	st := ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.OnAccent, Align: ui.Right, Bold: true}
+	w := c.TextWidth(hint, st.Size, true)
+	box := ui.Rect{X: plot.Right() - w - th.Px(24), Y: plot.Bottom() - th.Px(40), W: w + th.Px(16), H: th.Px(30)}
+	c.RoundRect(box, th.Px(6), th.Accent)
+	c.Text(hint, box.Right()-th.Px(8), box.Y+(box.H-st.Size*1.2)/2, st)
+}
+
+// drawnCurveError turns a rejected drawing into a sentence for a notice.
+func drawnCurveError(err error) string {
+	return "That curve cannot be learnt: " + strings.TrimPrefix(err.Error(), "manifold: ") + "."
 }

@@ -42,7 +42,7 @@ type Scene interface {
 	Floor() (float64, string)
 	// Layout tells the scene where its plot is, when that changes: views
 	// and anything sized to the plot are set here, not in Draw.
-	Layout(plot ui.Rect)
+	Layout(plot ui.Rect, th *ui.Theme)
 	// Pointer handles the pointer inside the plot (rotate a 3-D view, pick
 	// a point); it returns true while it owns the pointer.
 	Pointer(p *ui.Pointer, plot ui.Rect) bool

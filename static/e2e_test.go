@@ -504,3 +504,56 @@ func TestBrowserDenoise(t *testing.T) {
 	p.screenshot("browser-denoise-drawn.png")
 	p.noErrors()
 }
+
+func TestBrowserContractive(t *testing.T) {
+	p := open(t, "?scene=contractive&seed=1")
+	stats := p.frameStats()
+	t.Logf("frameStats at default settings while playing: %v (budget: update+draw ≤ 8 ms p95)", stats)
+	eval[chromedp.Void](p, `aelab.pause(), aelab.reset()`)
+	s := p.train(10000)
+	t.Logf("after train(10000): tangent_alignment %.4f, jacobian_fro %.4f, mse %.5f", s.Metrics["tangent_alignment"], s.Metrics["jacobian_fro"], s.Metrics["mse"])
+	if s.Metrics["tangent_alignment"] < 0.9 {
+		t.Errorf("tangent_alignment = %v after 10000 steps, want ≥ 0.9", s.Metrics["tangent_alignment"])
+	}
+	p.screenshot("browser-contractive.png")
+
+	// the trade-off λ names: from reset at λ = 0.001 and λ = 0.3
+	run := func(lambda float64) state {
+		p.set("lambda", lambda)
+		eval[chromedp.Void](p, `aelab.reset()`)
+		return p.train(10000)
+	}
+	lo, hi := run(0.001), run(0.3)
+	t.Logf("λ = 0.001: jacobian_fro %.4f mse %.5f; λ = 0.3: jacobian_fro %.4f mse %.5f",
+		lo.Metrics["jacobian_fro"], lo.Metrics["mse"], hi.Metrics["jacobian_fro"], hi.Metrics["mse"])
+	if !(hi.Metrics["jacobian_fro"] < lo.Metrics["jacobian_fro"] && hi.Metrics["mse"] > lo.Metrics["mse"]) {
+		t.Error("a larger λ did not give a smaller mean ‖J_f‖_F and a larger reconstruction error")
+	}
+
+	// the caveat: untied, the encoder shrinks as the decoder grows
+	p.set("lambda", 0.1)
+	if got := p.set("tied", false); got != false {
+		t.Errorf(`set("tied", false) = %v`, got)
+	}
+	s0 := p.state()
+	s = p.train(3000)
+	t.Logf("untied, λ = 0.1, 3000 steps: enc_norm %.3f → %.3f, dec_norm %.3f → %.3f",
+		s0.Metrics["enc_norm"], s.Metrics["enc_norm"], s0.Metrics["dec_norm"], s.Metrics["dec_norm"])
+	if !(s.Metrics["enc_norm"] < 0.5*s0.Metrics["enc_norm"] && s.Metrics["dec_norm"] > 2*s0.Metrics["dec_norm"]) {
+		t.Error("untied weights: the encoder norm did not fall and the decoder norm rise")
+	}
+	p.screenshot("browser-contractive-untied.png")
+
+	// contractive and denoising side by side
+	p.set("tied", true)
+	if got := p.set("view", "compare"); got != "compare" {
+		t.Errorf(`set("view", "compare") = %v`, got)
+	}
+	s = p.train(3000)
+	if s.Params["view"] != "compare" || math.IsNaN(s.Loss) {
+		t.Errorf("side by side: view %v, loss %v", s.Params["view"], s.Loss)
+	}
+	time.Sleep(300 * time.Millisecond) // a frame or two
+	p.screenshot("browser-contractive-compare.png")
+	p.noErrors()
+}

@@ -233,3 +233,42 @@ func TangentAlignment(c *CAE, curve *manifold.Curve, n int) float64 {
 	}
 	return total / float64(n)
 }
+
+// Measures are the metrics of the contractive scene, all at once.
+type Measures struct {
+	TangentAlignment, Contraction float64 // along the curve
+	MSE, JacobianFro, Penalty     float64 // over the training set
+	EncNorm, DecNorm              float64
+}
+
+// Measure computes every metric with one pass over the training set and
+// one along the curve (the separate methods each make their own pass).
+func (m *Model) Measure() Measures {
+	var r Measures
+	for n := 0; n < m.Data.N; n++ {
+		x := m.Data.At(n)
+		m.CAE.Reconstruct(m.rec[:], x)
+		dx, dy := m.rec[0]-x[0], m.rec[1]-x[1]
+		r.MSE += dx*dx + dy*dy
+		j2 := m.CAE.JacobianFro2(x)
+		r.Penalty += j2
+		r.JacobianFro += math.Sqrt(j2)
+	}
+	inv := 1 / float64(m.Data.N)
+	r.MSE, r.Penalty, r.JacobianFro = r.MSE*inv, r.Penalty*inv, r.JacobianFro*inv
+	for i := 0; i < AlignmentPoints; i++ {
+		x, y, tx, ty := m.Curve.At(m.Curve.Length * (float64(i) + 0.5) / AlignmentPoints)
+		p := [2]float64{x, y}
+		s := m.CAE.JacobianSVD(p[:])
+		r.TangentAlignment += math.Abs(s.V1[0]*tx + s.V1[1]*ty)
+		if s.S1 > 0 {
+			r.Contraction += s.S2 / s.S1
+		} else {
+			r.Contraction++
+		}
+	}
+	r.TangentAlignment /= AlignmentPoints
+	r.Contraction /= AlignmentPoints
+	r.EncNorm, r.DecNorm = m.EncNorm(), m.DecNorm()
+	return r
+}

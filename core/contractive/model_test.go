@@ -225,3 +225,27 @@ func fullBatch(m *Model) *nn.Minibatch {
 	}
 	return mb
 }
+
+// TestMeasureAgrees: the one-pass Measure gives what the separate metric
+// methods give.
+func TestMeasureAgrees(t *testing.T) {
+	m, _ := New(Default, 1)
+	m.Train(500)
+	r := m.Measure()
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"tangent_alignment", r.TangentAlignment, m.TangentAlignment()},
+		{"contraction", r.Contraction, m.ContractionRatio()},
+		{"mse", r.MSE, m.MSE()},
+		{"jacobian_fro", r.JacobianFro, m.JacobianFro()},
+		{"penalty", r.Penalty, m.Penalty()},
+		{"enc_norm", r.EncNorm, m.EncNorm()},
+		{"dec_norm", r.DecNorm, m.DecNorm()},
+	} {
+		if math.Abs(c.got-c.want) > 1e-12*math.Max(1, math.Abs(c.want)) {
+			t.Errorf("Measure().%s = %v, the method gives %v", c.name, c.got, c.want)
+		}
+	}
+}
