@@ -11,7 +11,7 @@ import (
 func TestGlyphs(t *testing.T) {
 	const (
 		regularSymbols = "λσθημγεκ‖∑Σ∂≈→²∈ℝᴰᴷₙ₁₂ᵀ×·−≤≥°∠≡ĥŵ\u0303x̃ABCxyz0123456789"
-		boldSymbols    = "Autoencoder Lab ≡ PCA 0123456789.−°× λσηθ→‖∑"
+		boldSymbols    = "Autoencoder Lab ≡ PCA 0123456789.−°× λσηθ→‖∑ x̂ Dᵀh"
 	)
 	r, b := Fonts()
 	for _, f := range []struct {

@@ -12,7 +12,7 @@ import (
 
 // All returns one of each scene, in the lecture's order.
 func All() []Scene {
-	return []Scene{NewPCAScene(), NewDenoiseScene(), NewContractiveScene()}
+	return []Scene{NewPCAScene(), NewDenoiseScene(), NewContractiveScene(), NewSparseScene()}
 }
 
 // KV is one name=value of a URL query or a command-line flag.
@@ -79,8 +79,10 @@ type App struct {
 	stepBtn   *ui.Button
 	resetBtn  *ui.Button
 	seedBtn   *ui.Button
+	actions   []*ui.Button // the scene's own buttons
 	speed     *ui.Slider
-	widgets   []ui.ParamWidget
+	widgets   []ui.ParamWidget // one per parameter of the scene
+	shown     []ui.ParamWidget // those the panel shows
 	lossPlot  ui.LossPlot
 	capture   ui.Capture
 	ptr       ui.Pointer // this frame's pointer
@@ -287,7 +289,18 @@ func (a *App) Reset() {
 
 func (a *App) resetScene() {
 	a.Scene().Reset(uint64(a.app.Int(nameSeed)))
-	a.layout() // a reset may change what the scene shows (its view, its readouts' place)
+	// A reset may change what the scene shows: its buttons, its readouts'
+	// place, even a parameter's value (a view's own default); show them.
+	ps := a.Scene().Params()
+	for _, w := range a.widgets {
+		if i := ps.Index(w.Spec().Name); i >= 0 && &ps.Specs[i] == w.Spec() {
+			w.Sync(ps.At(i))
+		}
+	}
+	if a.tabs != nil {
+		a.bindActions()
+	}
+	a.layout()
 	a.step = 0
 	a.history.Reset()
 	a.notices.Dismiss(Failure)

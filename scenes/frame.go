@@ -21,6 +21,9 @@ func (a *App) Update(in *ui.Input) {
 	for _, b := range [...]*ui.Button{a.play, a.stepBtn, a.resetBtn, a.seedBtn} {
 		b.Update(p, &a.capture)
 	}
+	for _, b := range a.actions {
+		b.Update(p, &a.capture)
+	}
 	a.speed.Update(p, &a.capture)
 	a.updateParams(p)
 	if a.capture.Owner() == nil && p.Pressed && a.plot.Contains(p.X, p.Y) {
@@ -73,7 +76,7 @@ func (a *App) updateParams(p *ui.Pointer) {
 	if pressed && !a.params.Contains(p.X, p.Y) {
 		p.Pressed = false // hidden rows take no press
 	}
-	for _, w := range a.widgets {
+	for _, w := range a.shown {
 		w.Update(p, &a.capture)
 	}
 	p.Pressed = pressed
@@ -86,11 +89,19 @@ func (a *App) scrollBar() ui.Rect {
 }
 
 // trainFrame runs the frame's steps (the steps/frame setting) in eight
-// pieces, stopping early when the frame's training budget is spent.
+// pieces, stopping early when the next piece would overrun the frame's
+// training budget (the first piece always runs, so training never stalls).
 func (a *App) trainFrame() {
 	speed := a.app.Int(nameSpeed)
 	start := a.now()
-	a.train(speed, max(1, speed/8), func() bool { return a.now().Sub(start) > trainBudget })
+	last := start
+	a.train(speed, max(1, speed/8), func() bool {
+		// stop when one more piece as long as the last would overrun
+		now := a.now()
+		piece := now.Sub(last)
+		last = now
+		return now.Sub(start)+piece > trainBudget
+	})
 	a.dirty = true
 }
 
@@ -170,6 +181,9 @@ func (a *App) drawPanel(c ui.Canvas) {
 	for _, b := range [...]*ui.Button{a.play, a.stepBtn, a.resetBtn, a.seedBtn} {
 		b.Draw(c, th)
 	}
+	for _, b := range a.actions {
+		b.Draw(c, th)
+	}
 	body := ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.TextDim}
 	sb := a.seedBtn.Bounds()
 	y := sb.Y + (sb.H-th.Font(ui.SizeBody)*1.2)/2
@@ -189,7 +203,7 @@ func (a *App) drawPanel(c ui.Canvas) {
 		c.Flush()
 		c.Clip(ui.Rect{X: a.panel.X, Y: a.params.Y, W: a.panel.W, H: a.params.H})
 	}
-	for _, w := range a.widgets {
+	for _, w := range a.shown {
 		w.Draw(c, th)
 	}
 	if scrolls {

@@ -20,6 +20,7 @@ func (a *App) bindWidgets() {
 		a.app.SetAt(si, v)
 	}).(*ui.Slider)
 	ps := a.Scene().Params()
+	a.bindActions()
 	a.widgets = make([]ui.ParamWidget, len(ps.Specs))
 	for i := range ps.Specs {
 		a.widgets[i] = ui.NewParamWidget(&ps.Specs[i], ps.At(i), func(v float64) {
@@ -73,10 +74,25 @@ func (a *App) explainHeight(width float64) float64 {
 	return th.Px(32) + th.Font(ui.SizeHeading)*1.6 + body
 }
 
+// shower is implemented by a scene some of whose parameters matter only in
+// some of its views: the panel shows a parameter when Shows says so.
+type shower interface{ Shows(name string) bool }
+
+// pickShown lists the parameter widgets the panel shows.
+func (a *App) pickShown() {
+	sh, ok := a.Scene().(shower)
+	a.shown = a.shown[:0]
+	for _, w := range a.widgets {
+		if !ok || sh.Shows(w.Spec().Name) {
+			a.shown = append(a.shown, w)
+		}
+	}
+}
+
 // paramsHeight is the height of the parameter widgets, full or compact.
 func (a *App) paramsHeight(compact bool) float64 {
 	h := 0.0
-	for _, w := range a.widgets {
+	for _, w := range a.shown {
 		if sl, ok := w.(*ui.Slider); ok {
 			sl.Compact = compact
 		}
@@ -90,7 +106,7 @@ func (a *App) paramsHeight(compact bool) float64 {
 func (a *App) placeParams() {
 	a.paramsScroll = math.Max(0, math.Min(a.paramsScroll, a.paramsContent-a.params.H))
 	y := a.params.Y - a.paramsScroll
-	for _, w := range a.widgets {
+	for _, w := range a.shown {
 		h := w.Height(a.th)
 		w.SetBounds(ui.Rect{X: a.params.X, Y: y, W: a.params.W, H: h})
 		y += h + a.th.Px(4)
@@ -104,6 +120,21 @@ func (a *App) scrollParams(dy float64) {
 	}
 	a.paramsScroll += dy
 	a.placeParams()
+}
+
+// bindActions makes buttons of the scene's own actions, which may depend on
+// what it shows (so again after each reset).
+func (a *App) bindActions() {
+	a.actions = nil
+	if ac, ok := a.Scene().(actor); ok {
+		for _, act := range ac.Actions() {
+			a.actions = append(a.actions, &ui.Button{Label: act.Label, Size: ui.SizeSmall, OnClick: func() {
+				a.SetPaused(true)
+				act.Run()
+				a.measure()
+			}})
+		}
+	}
 }
 
 // Resize sets the canvas size in device pixels and the device scale (device
@@ -172,12 +203,21 @@ func (a *App) layout() {
 	for i, b := range [...]*ui.Button{a.play, a.stepBtn, a.resetBtn} {
 		b.SetBounds(ui.Rect{X: row.X + float64(i)*(bw+gap), Y: row.Y, W: bw, H: row.H})
 	}
+	if n := len(a.actions); n > 0 { // the scene's own buttons, one row
+		var ar ui.Rect
+		ar, rest = rest.CutTop(th.Px(38))
+		aw := (ar.W - float64(n-1)*gap) / float64(n)
+		for i, b := range a.actions {
+			b.SetBounds(ui.Rect{X: ar.X + float64(i)*(aw+gap), Y: ar.Y + th.Px(6), W: aw, H: th.Px(30)})
+		}
+	}
 	status, rest := rest.CutTop(th.Px(36)) // step count; seed and its button
 	a.seedBtn.SetBounds(ui.Rect{X: status.Right() - th.Px(92), Y: status.Y + th.Px(5), W: th.Px(92), H: th.Px(26)})
 	var sr ui.Rect
 	sr, rest = rest.CutTop(a.speed.Height(th))
 	a.speed.SetBounds(sr)
 	_, rest = rest.CutTop(th.Px(32)) // "Parameters" heading
+	a.pickShown()
 	// The parameters fill what the loss curve (at least minLoss) leaves:
 	// first with full sliders, then compact ones, then scrolling.
 	minLoss := th.Px(170)

@@ -61,6 +61,17 @@ type Callbacks struct {
 	Notice func(text string, l Level)
 }
 
+// Action is a button a scene adds under the transport controls, such as
+// the sparse scene's separate W-step and D-step (as GAN Lab steps its
+// discriminator and generator apart).
+type Action struct {
+	Label string
+	Run   func()
+}
+
+// actor is implemented by scenes with Actions.
+type actor interface{ Actions() []Action }
+
 // hosted is embedded by scenes to keep their Callbacks.
 type hosted struct{ cb Callbacks }
 

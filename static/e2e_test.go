@@ -557,3 +557,51 @@ func TestBrowserContractive(t *testing.T) {
 	p.screenshot("browser-contractive-compare.png")
 	p.noErrors()
 }
+
+func TestBrowserSparse(t *testing.T) {
+	p := open(t, "?scene=sparse&seed=1")
+	stats := p.frameStats()
+	t.Logf("frameStats at default settings (2-D) while playing: %v (budget: update+draw ≤ 8 ms p95)", stats)
+	eval[chromedp.Void](p, `aelab.pause(), aelab.reset()`)
+	// the objective never rises, alternation after alternation
+	prev := p.state().Metrics["objective"]
+	seq := []float64{prev}
+	for i := 0; i < 30; i++ {
+		obj := p.train(1).Metrics["objective"]
+		if obj > prev*(1+1e-12) {
+			t.Errorf("alternation %d raised the objective: %.9f → %.9f", i+1, prev, obj)
+		}
+		prev = obj
+		seq = append(seq, obj)
+	}
+	t.Logf("objective over 30 alternations: %.5f → %.5f → %.5f → %.5f", seq[0], seq[1], seq[10], seq[30])
+	p.screenshot("browser-sparse-2d.png")
+
+	// a larger λ gives sparser codes (trained from reset)
+	sparsity := func(lambda float64) float64 {
+		p.set("lambda", lambda)
+		eval[chromedp.Void](p, `aelab.reset()`)
+		return p.train(30).Metrics["sparsity"]
+	}
+	lo, hi := sparsity(0.05), sparsity(0.5)
+	t.Logf("sparsity (fraction of nonzero codes) after 30 alternations: λ = 0.05: %.4f, λ = 0.5: %.4f", lo, hi)
+	if !(hi < lo) {
+		t.Errorf("λ = 0.5 gave codes no sparser than λ = 0.05: %.4f vs %.4f", hi, lo)
+	}
+
+	// the patch view
+	p.set("lambda", 0.1)
+	if got := p.set("view", "patches"); got != "patches" {
+		t.Errorf(`set("view", "patches") = %v`, got)
+	}
+	s := p.state()
+	if s.Params["k"] != 32.0 {
+		t.Errorf("the patch view opened with K = %v, want its own default 32", s.Params["k"])
+	}
+	s = p.train(10)
+	stats = p.frameStats()
+	t.Logf("frameStats, patches, while playing: %v", stats)
+	time.Sleep(200 * time.Millisecond)
+	p.screenshot("browser-sparse-patches.png")
+	p.noErrors()
+}

@@ -28,7 +28,9 @@ const ranges = [
 const boldRanges = [
   [0x0020, 0x007e],
   [0x00a0, 0x00ff],
+  [0x0300, 0x036f], // combining marks (x̂)
   [0x0370, 0x03ff],
+  [0x1d2c, 0x1d6a], // superscript letters (ᵀ ᴰ ᴷ)
   [0x2070, 0x209f],
 ];
 const boldExtra = "‖–—…′→←↔≡≈≤≥−×·∑∂∈ℝ∠";

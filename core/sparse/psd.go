@@ -65,6 +65,7 @@ type PSD struct {
 	dx    []float64 // K: Dx
 	lasso *Lasso    // for Closeness
 	w     []float64 // K: a LASSO code
+	h     []float64 // K: an inferred code (Measure)
 	codes []float64 // Cap×K: the codes h* of the last LossGrad
 }
 

@@ -180,3 +180,20 @@ func TestRenderContractive(t *testing.T) {
 	g.Do(func(a *scenes.App) { a.Set("tied", "1"); a.Set("view", "compare"); a.Train(5000) })
 	save(t, frame(t, g, 2), "render-contractive-compare.png")
 }
+
+// TestRenderSparse saves every view of the sparse scene and checks that
+// the 2-D view draws each atom's arrow tip in its colour.
+func TestRenderSparse(t *testing.T) {
+	app := scenes.New(scenes.Options{Query: scenes.ParseQuery("scene=sparse&seed=1&paused=1")})
+	g := New(app)
+	frame(t, g, 2)
+	g.Do(func(a *scenes.App) { a.Train(60) })
+	save(t, frame(t, g, 2), "render-sparse-2d.png")
+	for _, view := range []string{"patches", "sae", "psd"} {
+		g.Do(func(a *scenes.App) {
+			a.Set("view", view)
+			a.Train(map[string]int{"patches": 30, "sae": 3000, "psd": 500}[view])
+		})
+		save(t, frame(t, g, 2), "render-sparse-"+view+".png")
+	}
+}

@@ -276,6 +276,11 @@ func (s *Segments) Draw(c Canvas, th *Theme) {
 	for i := range s.spec.Choices {
 		r := s.segment(i).Inset(th.Px(1.5))
 		st := TextStyle{Size: th.Font(size), Color: th.Text, Align: Center}
+		// a label wider than its segment is set smaller, down to 11 pixels
+		label := s.spec.ChoiceLabel(i)
+		if w := c.TextWidth(label, st.Size, i == s.Index); w > r.W-th.Px(8) {
+			st.Size = math.Max(th.Font(11), st.Size*(r.W-th.Px(8))/w)
+		}
 		switch {
 		case i == s.Index:
 			c.RoundRect(r, th.Px(6), th.Accent)
@@ -286,7 +291,7 @@ func (s *Segments) Draw(c Canvas, th *Theme) {
 			c.RoundRect(r, th.Px(6), th.Bg)
 			c.StrokeRect(r, th.Px(1), th.Line)
 		}
-		c.Text(s.spec.ChoiceLabel(i), r.X+r.W/2, r.Y+(r.H-th.Font(size)*1.2)/2, st)
+		c.Text(label, r.X+r.W/2, r.Y+(r.H-st.Size*1.2)/2, st)
 	}
 }
 
