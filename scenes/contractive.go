@@ -297,11 +297,15 @@ func (s *ContractiveScene) Layout(plot ui.Rect, th *ui.Theme) {
 	w := th.Px(insetWidth)
 	top := plot.Y + th.Px(12+14+32*float64(len(s.m))+14) // below the readouts box
 	h := math.Min(th.Px(170), (plot.Bottom()-top-th.Px(24))/2)
-	if plot.W-w >= th.Px(360) && h >= th.Px(90) {
+	// the right column is kept for the readouts and the small plots; the
+	// small plots only when they have the height
+	if plot.W-w >= th.Px(360) {
 		s.dataR = ui.Rect{X: plot.X, Y: plot.Y, W: plot.W - w - th.Px(24), H: plot.H}
-		x := plot.Right() - w - th.Px(12)
-		s.tradeR = ui.Rect{X: x, Y: top, W: w, H: h}
-		s.normR = ui.Rect{X: x, Y: top + h + th.Px(12), W: w, H: h}
+		if h >= th.Px(90) {
+			x := plot.Right() - w - th.Px(12)
+			s.tradeR = ui.Rect{X: x, Y: top, W: w, H: h}
+			s.normR = ui.Rect{X: x, Y: top + h + th.Px(12), W: w, H: h}
+		}
 	}
 	s.v.Fit(s.dataR)
 	half := plot.W / 2

@@ -447,12 +447,16 @@ func (s *SparseScene) Layout(plot ui.Rect, th *ui.Theme) {
 	w := th.Px(insetWidth)
 	top := plot.Y + th.Px(12+14+32*5+14) // below the readouts box (five rows at most)
 	h := math.Min(th.Px(150), (plot.Bottom()-top-th.Px(36))/3)
-	if plot.W-w >= th.Px(360) && h >= th.Px(80) {
+	// the right column is kept for the readouts and the small plots; the
+	// small plots only when they have the height
+	if plot.W-w >= th.Px(360) {
 		s.dataR = ui.Rect{X: plot.X, Y: plot.Y, W: plot.W - w - th.Px(24), H: plot.H}
-		x := plot.Right() - w - th.Px(12)
-		s.objR = ui.Rect{X: x, Y: top, W: w, H: h}
-		s.degR = ui.Rect{X: x, Y: top + h + th.Px(12), W: w, H: h}
-		s.codeR = ui.Rect{X: x, Y: top + 2*(h+th.Px(12)), W: w, H: h}
+		if h >= th.Px(80) {
+			x := plot.Right() - w - th.Px(12)
+			s.objR = ui.Rect{X: x, Y: top, W: w, H: h}
+			s.degR = ui.Rect{X: x, Y: top + h + th.Px(12), W: w, H: h}
+			s.codeR = ui.Rect{X: x, Y: top + 2*(h+th.Px(12)), W: w, H: h}
+		}
 	}
 	s.v.Fit(s.dataR)
 	// patch views: atom tiles above, a strip of patches and the selected
