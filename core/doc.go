@@ -12,6 +12,12 @@
 //     subspaces, the yardstick of the undercomplete linear autoencoder.
 //   - data: seeded data sets (an anisotropic Gaussian cloud in the plane, a
 //     cloud near a plane in space).
+//   - manifold: 1-D curves in the plane (circle, sine, spiral, two arcs,
+//     drawn), with sampling, nearest points and tangents.
+//   - undercomplete: the linear autoencoder ≡ PCA experiment.
+//   - denoise: corruption processes and the denoising autoencoder's field.
+//   - contractive: the contractive autoencoder and its Jacobian penalty.
+//   - sparse: LASSO, dictionary learning, the sparse autoencoder and PSD.
 //   - rng: the seeded random streams.
 //
 // A test (imports_test.go) fails if ebiten reaches any package under core.
