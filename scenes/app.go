@@ -86,6 +86,14 @@ type App struct {
 	lossPlot  ui.LossPlot
 	capture   ui.Capture
 	ptr       ui.Pointer // this frame's pointer
+	frame     int        // frames measured while training
+	speeds    []float64  // steps per frame of each scene
+	// explainVersion changes whenever the explanation may have (a reset,
+	// a new layout); explainKey names its cached picture, explainDraw
+	// draws it (both made outside Draw, which must not allocate)
+	explainVersion int
+	explainKey     any
+	explainDraw    func(ui.Canvas)
 	plotOwner int        // capture token of the scene's plot (not zero-size: distinct address)
 
 	// layout, in device pixels
@@ -125,6 +133,15 @@ func New(o Options) *App {
 			Help: "training steps per frame, within a 5 ms budget"},
 	)
 	a.th = ui.Light(1)
+	a.speeds = make([]float64, len(a.scenes))
+	for i, s := range a.scenes {
+		a.speeds[i] = a.app.Spec(nameSpeed).Default
+		if sp, ok := s.(speeder); ok {
+			a.speeds[i] = float64(sp.DefaultSpeed())
+		}
+	}
+	a.app.SetAt(a.app.Index(nameSpeed), a.speeds[0])
+	a.explainDraw = a.drawExplainStrip
 	a.play = &ui.Button{Primary: true, OnClick: func() { a.SetPaused(!a.Paused()) }}
 	a.stepBtn = &ui.Button{Label: "Step", Icon: ui.IconStep, OnClick: func() { a.SetPaused(true); a.Train(1) }}
 	a.resetBtn = &ui.Button{Label: "Reset", Icon: ui.IconReset, OnClick: a.Reset}
@@ -257,7 +274,11 @@ func (a *App) applyApp(i int, value string) any {
 	switch sp.Name {
 	case nameScene:
 		if applied != old {
+			// each scene keeps its own steps per frame
+			si := a.app.Index(nameSpeed)
+			a.speeds[int(old)] = a.app.At(si)
 			a.cur = int(applied)
+			a.app.SetAt(si, a.speeds[a.cur])
 			a.resetScene()
 			a.bindWidgets()
 		}
@@ -311,6 +332,19 @@ func (a *App) measure() {
 	s := a.Scene()
 	s.Measure()
 	a.history.Add(a.step, s.Loss())
+	a.dirty = false
+}
+
+// measureFrame is measure for the frames of live training.
+func (a *App) measureFrame() {
+	fm, ok := a.Scene().(frameMeasurer)
+	if !ok {
+		a.measure()
+		return
+	}
+	a.frame++
+	fm.MeasureFrame(a.frame)
+	a.history.Add(a.step, a.Scene().Loss())
 	a.dirty = false
 }
 

@@ -354,3 +354,20 @@ func TestParamsScrollOnShortScreens(t *testing.T) {
 		t.Errorf("clicking the scrolled-in %s switch did not turn it on", name)
 	}
 }
+
+// TestSpeedPerScene: each scene keeps its own steps per frame, and the
+// sparse scene, whose step is a whole alternation, opens with fewer.
+func TestSpeedPerScene(t *testing.T) {
+	a := newApp(t, "scene=pca&speed=40")
+	if got := a.State().Params["speed"]; got != 40 {
+		t.Fatalf("speed = %v, want 40 from the URL", got)
+	}
+	a.Set("scene", "sparse")
+	if got := a.State().Params["speed"]; got != 2 {
+		t.Errorf("the sparse scene opened at %v steps per frame, want its own 2", got)
+	}
+	a.Set("scene", "pca")
+	if got := a.State().Params["speed"]; got != 40 {
+		t.Errorf("back on pca, speed = %v, want the 40 it had", got)
+	}
+}

@@ -58,13 +58,13 @@ type streamlines struct {
 }
 
 const (
-	denoiseHalf  = 2.0  // the data window is [−2, 2]²
-	denoiseGrid  = 24   // metric grid points per side
-	arrowCell    = 0.25 // spacing of the arrows, data units
-	streamSide   = 9    // streamline starts per side
-	streamSteps  = 14   // iterations drawn
-	demoCount    = 6    // corrupted samples shown
-	demoInterval = 60   // frames between new corruptions
+	denoiseHalf  = 2.0 // the data window is [−2, 2]²
+	denoiseGrid  = 24  // metric grid points per side
+	arrowCell    = 0.3 // spacing of the arrows, data units
+	streamSide   = 9   // streamline starts per side
+	streamSteps  = 14  // iterations drawn
+	demoCount    = 6   // corrupted samples shown
+	demoInterval = 60  // frames between new corruptions
 )
 
 // NewDenoiseScene returns the scene at its defaults.
@@ -246,12 +246,27 @@ func (s *DenoiseScene) Layout(plot ui.Rect, _ *ui.Theme) {
 	}
 }
 
-func (s *DenoiseScene) Measure() {
+func (s *DenoiseScene) Measure() { s.measure(-1) }
+
+// MeasureFrame spreads the metrics over three frames while training runs
+// (alignment; mse; the two field norms): each evaluates the net at several
+// hundred points, and the arrows, drawn every frame, already need a few
+// hundred more.
+func (s *DenoiseScene) MeasureFrame(frame int) { s.measure(frame % 3) }
+
+// measure computes the metric group part, or every group when part < 0.
+func (s *DenoiseScene) measure(part int) {
 	m, p := s.model, s.probe
-	s.m[0].Value = m.Alignment(p)
-	s.m[1].Value = m.MSE()
-	s.m[2].Value = m.FieldNormOnManifold(p)
-	s.m[3].Value = m.FieldNormAt(p, math.Max(m.Cfg.Noise, 0.05))
+	if part < 0 || part == 0 {
+		s.m[0].Value = m.Alignment(p)
+	}
+	if part < 0 || part == 1 {
+		s.m[1].Value = m.MSE()
+	}
+	if part < 0 || part == 2 {
+		s.m[2].Value = m.FieldNormOnManifold(p)
+		s.m[3].Value = m.FieldNormAt(p, math.Max(m.Cfg.Noise, 0.05))
+	}
 	// the curve shows the objective being minimised, Σ L(x, g(f(x̃))), as
 	// the trainer's running average; before the first step, the clean error
 	s.loss = m.Trainer.Smooth

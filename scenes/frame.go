@@ -37,6 +37,7 @@ func (a *App) Update(in *ui.Input) {
 	}
 	if !a.Paused() {
 		a.trainFrame()
+		a.measureFrame()
 	}
 	if a.dirty {
 		a.measure()
@@ -133,7 +134,20 @@ func (a *App) Draw(c ui.Canvas) {
 	a.clock.addDraw(a.now().Sub(t0))
 }
 
+// drawExplain draws the explanation strip, a picture kept until the scene,
+// its text or the layout changes.
 func (a *App) drawExplain(c ui.Canvas) {
+	c.Cached(a.explainKey, a.explain, a.explainDraw)
+}
+
+// explainKey names the explanation's picture: the scene and the version of
+// its text (a reset may change the formula).
+type explainKey struct {
+	scene   Scene
+	version int
+}
+
+func (a *App) drawExplainStrip(c ui.Canvas) {
 	th := a.th
 	r := a.explain
 	c.FillRect(r, th.Panel)

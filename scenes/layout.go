@@ -174,6 +174,8 @@ func (a *App) Widgets() []ui.ParamWidget { return a.widgets }
 // Below 760 CSS pixels of width the panel goes under the plot.
 func (a *App) layout() {
 	th := a.th
+	a.explainVersion++ // the explanation is drawn anew after any layout
+	a.explainKey = explainKey{a.Scene(), a.explainVersion}
 	if a.w == 0 || a.h == 0 {
 		return
 	}

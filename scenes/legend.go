@@ -56,9 +56,7 @@ func drawSwatch(c ui.Canvas, th *ui.Theme, s Swatch, col ui.Color, cx, cy float6
 	case SwatchBand:
 		c.Line(cx-h, cy, cx+h, cy, th.Px(10), col.Alpha(0.4))
 	case SwatchCross:
-		d := th.Px(4)
-		c.Line(cx-d, cy-d, cx+d, cy+d, th.Px(1.6), col)
-		c.Line(cx-d, cy+d, cx+d, cy-d, th.Px(1.6), col)
+		c.Cross(cx, cy, th.Px(4), th.Px(1.6), col)
 	case SwatchArrow:
 		arrow(c, cx-h, cy, cx+h, cy, th.Px(2), th.Px(7), col)
 	case SwatchRing:

@@ -9,13 +9,22 @@ import (
 	"aelab/scenes/ui"
 )
 
+// curveStep is the shortest piece, in device pixels, of a drawn curve: a
+// curve's vertices are data-dense (720 to a circle), and pieces shorter than
+// this are invisible but cost vertices.
+const curveStep = 3
+
 // drawCurve draws a manifold's polylines in a 2-D view; scratch is reused
 // for the screen coordinates.
 func drawCurve(c ui.Canvas, v *View2D, curve *manifold.Curve, width float64, col ui.Color, scratch *[]float64) {
 	for _, part := range curve.Parts {
 		pts := (*scratch)[:0]
-		for i := 0; i+1 < len(part); i += 2 {
-			x, y := v.Screen(part[i], part[i+1])
+		n := len(part) / 2
+		for i := 0; i < n; i++ {
+			x, y := v.Screen(part[2*i], part[2*i+1])
+			if k := len(pts); k > 0 && i < n-1 && math.Hypot(x-pts[k-2], y-pts[k-1]) < curveStep {
+				continue // keep the last vertex: the curve ends where it ends
+			}
 			pts = append(pts, x, y)
 		}
 		c.Polyline(pts, width, col)
@@ -28,8 +37,7 @@ func drawCurve(c ui.Canvas, v *View2D, curve *manifold.Curve, width float64, col
 func drawCrosses(c ui.Canvas, v *View2D, x *data.Set, half, width float64, col ui.Color) {
 	for n := 0; n < x.N; n++ {
 		px, py := v.Screen(x.X[2*n], x.X[2*n+1])
-		c.Line(px-half, py-half, px+half, py+half, width, col)
-		c.Line(px-half, py+half, px+half, py-half, width, col)
+		c.Cross(px, py, half, width, col)
 	}
 }
 

@@ -69,6 +69,19 @@ type Action struct {
 	Run   func()
 }
 
+// frameMeasurer is implemented by a scene whose metrics cost more than a
+// frame can spare: while training runs, the App calls MeasureFrame once a
+// frame instead of Measure, and the scene may spread its metrics over a few
+// frames (the readouts then refresh at a fraction of the frame rate). Train,
+// Reset and set always measure in full.
+type frameMeasurer interface{ MeasureFrame(frame int) }
+
+// speeder is implemented by a scene whose training step is far heavier or
+// lighter than a minibatch of a small net (the sparse scene's step is a
+// whole alternation over the data): it opens with DefaultSpeed steps a
+// frame. The App keeps each scene's steps per frame apart.
+type speeder interface{ DefaultSpeed() int }
+
 // actor is implemented by scenes with Actions.
 type actor interface{ Actions() []Action }
 

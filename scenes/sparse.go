@@ -157,6 +157,10 @@ func NewSparseScene() *SparseScene {
 	return s
 }
 
+// DefaultSpeed is two alternations a frame: each codes every point, and
+// the atoms settle in about a hundred of them, slowly enough to watch.
+func (s *SparseScene) DefaultSpeed() int { return 2 }
+
 // Shows hides the parameters of the other views.
 func (s *SparseScene) Shows(name string) bool {
 	switch name {

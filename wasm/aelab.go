@@ -75,7 +75,8 @@ func (a *api) install() {
 	o.Set("frameStats", a.fn(func([]js.Value) any {
 		return with(func(app *scenes.App) any {
 			s := app.FrameStats()
-			return map[string]any{"fps": s.FPS, "update_ms_p50": s.UpdateMsP50, "update_ms_p95": s.UpdateMsP95, "draw_ms_p95": s.DrawMsP95}
+			return map[string]any{"fps": s.FPS, "update_ms_p50": s.UpdateMsP50, "update_ms_p95": s.UpdateMsP95,
+				"draw_ms_p95": s.DrawMsP95, "frame_ms_p95": s.FrameMsP95}
 		})
 	}))
 	o.Set("screenshot", a.fn(func([]js.Value) any {

@@ -69,6 +69,7 @@ type atlas struct {
 	faces   map[faceKey]*fontFace
 	glyphs  map[glyphKey]glyphInfo
 	discs   map[int]discInfo
+	crosses map[[2]int]discInfo
 	pending []pendingUpload
 	x, y, h int // shelf packer: pen and current shelf height
 	flush   func()
@@ -84,6 +85,7 @@ func (a *atlas) reset() {
 	a.img.Clear()
 	a.glyphs = map[glyphKey]glyphInfo{}
 	a.discs = map[int]discInfo{}
+	a.crosses = map[[2]int]discInfo{}
 	if a.faces == nil {
 		a.faces = map[faceKey]*fontFace{}
 	}
@@ -189,6 +191,42 @@ func (a *atlas) disc(r float64) discInfo {
 	a.pending = append(a.pending, pendingUpload{image.Rect(x0, y0, x0+size, y0+size), pix})
 	d := discInfo{x0, y0, size}
 	a.discs[q] = d
+	return d
+}
+
+// cross returns an anti-aliased white × of half-size half and stroke w
+// (both rounded to a quarter pixel), rasterising it the first time: a
+// pixel's alpha is how far its centre is inside the nearer diagonal stroke,
+// r + ½ − distance, clamped to [0, 1], and likewise at the arms' ends.
+func (a *atlas) cross(half, w float64) discInfo {
+	key := [2]int{int(math.Round(half * 4)), int(math.Round(w * 4))}
+	if d, ok := a.crosses[key]; ok {
+		return d
+	}
+	half, w = float64(key[0])/4, float64(key[1])/4
+	size := int(math.Ceil(2*half+w)) + 2
+	x0, y0 := a.alloc(size, size)
+	pix := make([]byte, 4*size*size)
+	c := float64(size) / 2
+	arm := half * math.Sqrt2 // the arm's length from the centre
+	for y := 0; y < size; y++ {
+		for x := 0; x < size; x++ {
+			px, py := float64(x)+0.5-c, float64(y)+0.5-c
+			cov := 0.0
+			for _, s := range [2]float64{1, -1} {
+				across := math.Abs(px-s*py) / math.Sqrt2
+				along := math.Abs(px+s*py) / math.Sqrt2
+				v := math.Min(w/2+0.5-across, arm+0.5-along)
+				cov = math.Max(cov, math.Max(0, math.Min(1, v)))
+			}
+			b := byte(math.Round(255 * cov))
+			i := 4 * (y*size + x)
+			pix[i], pix[i+1], pix[i+2], pix[i+3] = b, b, b, b
+		}
+	}
+	a.pending = append(a.pending, pendingUpload{image.Rect(x0, y0, x0+size, y0+size), pix})
+	d := discInfo{x0, y0, size}
+	a.crosses[key] = d
 	return d
 }
 

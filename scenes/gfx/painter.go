@@ -22,8 +22,13 @@ import (
 	"aelab/scenes/ui"
 )
 
-// maxVertices keeps a batch within DrawTriangles' 16-bit indices.
-const maxVertices = 65000
+// maxVertices bounds a batch (DrawTriangles takes 16-bit indices); past it
+// the batch is drawn and a new one begun.
+const maxVertices = 16000
+
+// maxIndices is the most indices a batch of maxVertices can have: a fringed
+// polygon has 4.5 indices a vertex.
+const maxIndices = 5 * maxVertices
 
 // Painter implements ui.Canvas on an ebiten image. It is reused frame after
 // frame: Begin, draw, Flush. Once its slices have grown and its glyphs and
@@ -34,9 +39,29 @@ type Painter struct {
 	vs          []ebiten.Vertex
 	is          []uint16
 	opts        ebiten.DrawTrianglesOptions
-	clipRect    ui.Rect
-	clipImg     *ebiten.Image
-	ring        []float64 // scratch for polygon outlines
+	imgOpts     ebiten.DrawImageOptions
+	// clips holds a sub-image per clip rectangle of the current target, kept
+	// from frame to frame: ebiten keeps its vertex scratch per *Image, so a
+	// new sub-image every frame would allocate that scratch every frame.
+	clips   map[image.Rectangle]*ebiten.Image
+	clipsOf *ebiten.Image
+	// warmed holds the images ebiten's per-image vertex scratch has been
+	// grown for: ebiten allocates that scratch at the exact size of a batch
+	// larger than any before, and a batch that grows a little every frame
+	// (a loss curve gaining points) would allocate every frame.
+	warmed map[*ebiten.Image]bool
+	warmVs []ebiten.Vertex
+	warmIs []uint16
+	ring   []float64 // scratch for polygon outlines
+	// cache holds the pictures of Cached, by key; ox, oy shift drawing
+	// while one is being made
+	cache  map[any]*cached
+	ox, oy float64
+}
+
+type cached struct {
+	img  *ebiten.Image
+	w, h int
 }
 
 // NewPainter returns a painter with an empty atlas.
@@ -56,7 +81,7 @@ func (p *Painter) Begin(dst *ebiten.Image) {
 // vertex appends a vertex sampling atlas texel (sx, sy).
 func (p *Painter) vertex(x, y, sx, sy float64, c ui.Color) {
 	p.vs = append(p.vs, ebiten.Vertex{
-		DstX: float32(x), DstY: float32(y), SrcX: float32(sx), SrcY: float32(sy),
+		DstX: float32(x - p.ox), DstY: float32(y - p.oy), SrcX: float32(sx), SrcY: float32(sy),
 		ColorR: c.R, ColorG: c.G, ColorB: c.B, ColorA: c.A,
 	})
 }
@@ -130,8 +155,8 @@ func (p *Painter) Line(x0, y0, x1, y1, w float64, c ui.Color) {
 func (p *Painter) Polyline(pts []float64, w float64, c ui.Color) {
 	for i := 0; i+3 < len(pts); i += 2 {
 		p.Line(pts[i], pts[i+1], pts[i+2], pts[i+3], w, c)
-		if w > 2.5 && i > 0 {
-			p.Circle(pts[i], pts[i+1], w/2, c) // round joins
+		if w > 3.5 && i > 0 {
+			p.Circle(pts[i], pts[i+1], w/2, c) // round joins, where a gap would show
 		}
 	}
 }
@@ -256,7 +281,20 @@ func (p *Painter) Circle(x, y, r float64, c ui.Color) {
 	d := p.atlas.disc(r)
 	h := float64(d.size) / 2
 	// whole pixels for the quad's corner keep the disc's texels on pixels
-	x0, y0 := math.Round(x-h), math.Round(y-h)
+	p.sprite(math.Round(x-h), math.Round(y-h), d, c)
+}
+
+// Cross draws a × from an anti-aliased sprite in the atlas (four vertices
+// instead of two fringed lines' sixteen: the denoising scene marks hundreds
+// of training points with it).
+func (p *Painter) Cross(x, y, half, w float64, c ui.Color) {
+	d := p.atlas.cross(half, w)
+	h := float64(d.size) / 2
+	p.sprite(math.Round(x-h), math.Round(y-h), d, c)
+}
+
+// sprite draws an atlas square at whole-pixel position (x0, y0).
+func (p *Painter) sprite(x0, y0 float64, d discInfo, c ui.Color) {
 	i := p.reserve(4)
 	sx, sy, s := float64(d.x), float64(d.y), float64(d.size)
 	p.vertex(x0, y0, sx, sy, c)
@@ -319,15 +357,22 @@ func (p *Painter) TextBytes(b []byte, x, y float64, st ui.TextStyle) {
 	p.Text(bytesString(b), x, y, st)
 }
 
+// maxClips bounds the sub-image cache; a resize makes new rectangles.
+const maxClips = 32
+
 // Clip limits drawing to r until Unclip.
 func (p *Painter) Clip(r ui.Rect) {
 	p.Flush()
-	if p.clipImg == nil || r != p.clipRect {
-		rect := image.Rect(int(math.Floor(r.X)), int(math.Floor(r.Y)), int(math.Ceil(r.Right())), int(math.Ceil(r.Bottom())))
-		p.clipImg = p.dst.SubImage(rect).(*ebiten.Image)
-		p.clipRect = r
+	rect := image.Rect(int(math.Floor(r.X)), int(math.Floor(r.Y)), int(math.Ceil(r.Right())), int(math.Ceil(r.Bottom())))
+	if p.clipsOf != p.dst || len(p.clips) > maxClips {
+		p.clips, p.clipsOf = map[image.Rectangle]*ebiten.Image{}, p.dst
 	}
-	p.target = p.clipImg
+	img, ok := p.clips[rect]
+	if !ok {
+		img = p.dst.SubImage(rect).(*ebiten.Image)
+		p.clips[rect] = img
+	}
+	p.target = img
 }
 
 func (p *Painter) Unclip() {
@@ -338,9 +383,63 @@ func (p *Painter) Unclip() {
 func (p *Painter) flushShapes() {
 	p.atlas.upload()
 	if len(p.is) > 0 {
+		p.warm(p.target)
 		p.target.DrawTriangles(p.vs, p.is, p.atlas.img, &p.opts)
 	}
 	p.vs, p.is = p.vs[:0], p.is[:0]
+}
+
+// warm grows ebiten's vertex and index scratch of img to the largest batch
+// once, with a batch of degenerate triangles that draws nothing.
+func (p *Painter) warm(img *ebiten.Image) {
+	if p.warmed[img] {
+		return
+	}
+	if p.warmed == nil || len(p.warmed) > 4*maxClips {
+		p.warmed = map[*ebiten.Image]bool{}
+	}
+	if p.warmVs == nil {
+		p.warmVs = make([]ebiten.Vertex, maxVertices)
+		p.warmIs = make([]uint16, maxIndices-maxIndices%3)
+	}
+	img.DrawTriangles(p.warmVs, p.warmIs, p.atlas.img, &p.opts)
+	p.warmed[img] = true
+}
+
+// maxCached bounds the cache of pictures; keys that no longer come back
+// (old scene versions) are dropped when it is full.
+const maxCached = 16
+
+// Cached draws draw's picture of r, made once per key and size.
+func (p *Painter) Cached(key any, r ui.Rect, draw func(ui.Canvas)) {
+	w, h := int(math.Ceil(r.W)), int(math.Ceil(r.H))
+	if w <= 0 || h <= 0 {
+		return
+	}
+	p.flushShapes()
+	e, ok := p.cache[key]
+	if !ok || e.w != w || e.h != h {
+		if p.cache == nil || len(p.cache) >= maxCached {
+			for _, old := range p.cache {
+				old.img.Deallocate()
+			}
+			p.cache = map[any]*cached{}
+		}
+		if ok {
+			e.img.Deallocate()
+		}
+		e = &cached{img: ebiten.NewImage(w, h), w: w, h: h}
+		p.cache[key] = e
+		// draw into the picture, shifted so that r's corner is its origin
+		target, dst := p.target, p.dst
+		p.target, p.dst, p.ox, p.oy = e.img, e.img, math.Floor(r.X), math.Floor(r.Y)
+		draw(p)
+		p.flushShapes()
+		p.target, p.dst, p.ox, p.oy = target, dst, 0, 0
+	}
+	p.imgOpts.GeoM.Reset()
+	p.imgOpts.GeoM.Translate(math.Floor(r.X), math.Floor(r.Y))
+	p.target.DrawImage(e.img, &p.imgOpts)
 }
 
 // Flush draws what is pending.

@@ -50,6 +50,9 @@ type Canvas interface {
 	Polygon(pts []float64, c Color)
 	Triangle(x0, y0, x1, y1, x2, y2 float64, c Color)
 	Circle(x, y, r float64, c Color)
+	// Cross draws a × of half-size half (each arm from the centre to a
+	// corner of the square of side 2·half) and stroke width w.
+	Cross(x, y, half, w float64, c Color)
 	Ring(x, y, r, width float64, c Color)
 	Text(s string, x, y float64, st TextStyle)
 	// TextBytes draws b as Text does a string, without converting it
@@ -59,8 +62,13 @@ type Canvas interface {
 	// Clip limits drawing to r until Unclip (one level).
 	Clip(r Rect)
 	Unclip()
-	// Flush draws what is pending, so later shapes cover earlier texts.
+	// Flush draws what is pending.
 	Flush()
+	// Cached draws what draw draws into r, but keeps the picture under key
+	// and only redraws it when key or r's size changes: for parts of the
+	// screen that rarely change (the explanation's text). draw must draw
+	// inside r and depend on nothing but key.
+	Cached(key any, r Rect, draw func(Canvas))
 }
 
 // RGBA implements image/color.Color (premultiplied, 16 bits).

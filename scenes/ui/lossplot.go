@@ -141,7 +141,12 @@ func (p *LossPlot) Draw(c Canvas, th *Theme) {
 	}
 	p.pts = p.pts[:0]
 	for i, l := range h.Loss {
-		p.pts = append(p.pts, area.X+h.Steps[i]/maxStep*area.W, y(l))
+		x := area.X + h.Steps[i]/maxStep*area.W
+		// a point closer than 1.5 pixels to the last adds only vertices
+		if n := len(p.pts); n > 0 && i < len(h.Loss)-1 && x-p.pts[n-2] < th.Px(1.5) {
+			continue
+		}
+		p.pts = append(p.pts, x, y(l))
 	}
 	if len(p.pts) == 2 {
 		c.Circle(p.pts[0], p.pts[1], th.Px(3), th.Model)

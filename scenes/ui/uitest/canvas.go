@@ -38,9 +38,11 @@ func (c *Canvas) Polyline([]float64, float64, ui.Color)         { c.Shapes++ }
 func (c *Canvas) Polygon([]float64, ui.Color)                   { c.Shapes++ }
 func (c *Canvas) Triangle(_, _, _, _, _, _ float64, _ ui.Color) { c.Shapes++ }
 func (c *Canvas) Circle(_, _, _ float64, _ ui.Color)            { c.Shapes++ }
+func (c *Canvas) Cross(_, _, _, _ float64, _ ui.Color)          { c.Shapes++ }
 func (c *Canvas) Ring(_, _, _, _ float64, _ ui.Color)           { c.Shapes++ }
 func (c *Canvas) Clip(ui.Rect)                                  {}
 func (c *Canvas) Unclip()                                       {}
+func (c *Canvas) Cached(_ any, _ ui.Rect, draw func(ui.Canvas)) { draw(c) }
 func (c *Canvas) Flush()                                        {}
 func (c *Canvas) TextWidth(s string, size float64, _ bool) float64 {
 	return 0.55 * size * float64(utf8.RuneCountInString(s))
