@@ -71,30 +71,30 @@ type App struct {
 	clock   frameClock
 	dirty   bool
 
-	th        *ui.Theme
-	measurer  ui.Measurer
-	w, h      float64
-	tabs      *ui.Segments
-	play      *ui.Button
-	stepBtn   *ui.Button
-	resetBtn  *ui.Button
-	seedBtn   *ui.Button
-	actions   []*ui.Button // the scene's own buttons
-	speed     *ui.Slider
-	widgets   []ui.ParamWidget // one per parameter of the scene
-	shown     []ui.ParamWidget // those the panel shows
-	lossPlot  ui.LossPlot
-	capture   ui.Capture
-	ptr       ui.Pointer // this frame's pointer
-	frame     int        // frames measured while training
-	speeds    []float64  // steps per frame of each scene
+	th       *ui.Theme
+	measurer ui.Measurer
+	w, h     float64
+	tabs     *ui.Segments
+	play     *ui.Button
+	stepBtn  *ui.Button
+	resetBtn *ui.Button
+	seedBtn  *ui.Button
+	actions  []*ui.Button // the scene's own buttons
+	speed    *ui.Slider
+	widgets  []ui.ParamWidget // one per parameter of the scene
+	shown    []ui.ParamWidget // those the panel shows
+	lossPlot ui.LossPlot
+	capture  ui.Capture
+	ptr      ui.Pointer // this frame's pointer
+	frame    int        // frames measured while training
+	speeds   []float64  // steps per frame of each scene
 	// explainVersion changes whenever the explanation may have (a reset,
 	// a new layout); explainKey names its cached picture, explainDraw
 	// draws it (both made outside Draw, which must not allocate)
 	explainVersion int
 	explainKey     any
 	explainDraw    func(ui.Canvas)
-	plotOwner int        // capture token of the scene's plot (not zero-size: distinct address)
+	plotOwner      int // capture token of the scene's plot (not zero-size: distinct address)
 
 	// layout, in device pixels
 	top, plot, explain, panel ui.Rect
