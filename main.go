@@ -3,6 +3,9 @@
 // Command aelab opens Autoencoder Lab in a desktop window. Its flags are the
 // URL parameters of the web version: -scene pca -seed 1 -lr 0.05 -paused.
 // Run with -help for the list.
+//
+// With -screenshot out.png it renders a figure for lecture notes instead:
+// it trains -steps N steps, saves the plot as a PNG and exits.
 package main
 
 import (
@@ -10,6 +13,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -26,14 +30,61 @@ func main() {
 		usage(os.Stdout, specs)
 		return
 	}
-	app := scenes.New(scenes.Options{Query: query})
+	// -screenshot and -steps are the desktop's own, not parameters
+	var shot string
+	steps := 0
+	kept := query[:0]
+	for _, kv := range query {
+		switch kv.Name {
+		case "screenshot":
+			shot = kv.Value
+		case "steps":
+			n, err := strconv.Atoi(kv.Value)
+			if err != nil || n < 0 {
+				log.Fatalf("-steps %q: want a number of training steps", kv.Value)
+			}
+			steps = n
+		default:
+			kept = append(kept, kv)
+		}
+	}
+	if shot != "" {
+		kept = append(kept, scenes.KV{Name: "paused", Value: "1"})
+	}
+	app := scenes.New(scenes.Options{Query: kept})
 	for _, w := range app.Warnings() {
 		log.Print("warning: ", w)
+	}
+	g := game.New(app)
+	app.Platform = scenes.Platform{
+		Fullscreen: ebiten.SetFullscreen,
+		Export:     g.ExportFile,
+		CopyLink: func(query string) string {
+			flags := "aelab"
+			for _, kv := range scenes.ParseQuery(query) {
+				flags += " -" + kv.Name + " " + kv.Value
+			}
+			fmt.Println(flags)
+			return "The command for this setting is on the terminal: " + flags
+		},
+	}
+	if shot != "" {
+		g.OnFirstFrame = func() {
+			app.Train(steps)
+			g.SaveFigureAfterFrame(shot, func(path string, err error) {
+				if err != nil {
+					log.Printf("-screenshot: %v", err)
+					os.Exit(1)
+				}
+				fmt.Printf("saved the plot after %d steps as %s\n", steps, path)
+				g.Quit = true
+			})
+		}
 	}
 	ebiten.SetWindowSize(1280, 800)
 	ebiten.SetWindowTitle("Autoencoder Lab")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
-	if err := ebiten.RunGame(game.New(app)); err != nil {
+	if err := ebiten.RunGame(g); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -83,6 +134,8 @@ func isBoolWord(s string) bool {
 
 func usage(w io.Writer, specs []param.Spec) {
 	fmt.Fprint(w, "Usage: aelab [-name value]…\n\nAutoencoder Lab: the lecture on autoencoders, trained live.\nThe flags are the web version's URL parameters.\n\n")
+	fmt.Fprint(w, "  -screenshot file.png\n    \tsave the plot as a PNG after -steps training steps, and exit (a figure for lecture notes)\n")
+	fmt.Fprint(w, "  -steps n\n    \ttraining steps before -screenshot (default 0)\n")
 	for _, sp := range specs {
 		switch sp.Kind {
 		case param.Choice:

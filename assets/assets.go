@@ -14,6 +14,13 @@ import (
 	"github.com/golang/freetype/truetype"
 )
 
+// TourText is the guided lecture: its stops in the lecture's order, each a
+// scene, the parameters it sets (a URL query) and what to watch. The format
+// is described at the top of tour.txt.
+//
+//go:embed tour.txt
+var TourText string
+
 var (
 	//go:embed DejaVuSans.ttf
 	regularTTF []byte

@@ -31,10 +31,13 @@ type Options struct {
 
 // The App's own parameters, beside each scene's.
 const (
-	nameScene  = "scene"
-	nameSeed   = "seed"
-	namePaused = "paused"
-	nameSpeed  = "speed"
+	nameScene     = "scene"
+	nameSeed      = "seed"
+	namePaused    = "paused"
+	nameSpeed     = "speed"
+	namePresenter = "presenter"
+	namePanels    = "panels"
+	nameTour      = "tour"
 )
 
 // trainBudget caps the training time per frame, so a high steps/frame
@@ -105,7 +108,18 @@ type App struct {
 	readouts                  ui.Rect
 	explainLines              ui.Wrapped
 	buf                       []byte
-	firstDraw                 bool
+
+	// the classroom (classroom.go)
+	Platform   Platform        // what the browser or the desktop can do
+	device     float64         // device pixels per CSS pixel
+	hidden     map[string]bool // parts and controls a link hides (name_hide)
+	version    int             // changes of what a link carries
+	help       bool            // the help overlay is open
+	sliders    []*ui.Slider    // scratch: the focusable sliders
+	topButtons []*ui.Button    // lecture, link, PNG, help: right of the tabs
+	tourBack   *ui.Button
+	tourNext   *ui.Button
+	tourClose  *ui.Button
 }
 
 // New returns the App with the query applied; bad values become warnings.
@@ -131,6 +145,12 @@ func New(o Options) *App {
 			Help: "start paused"},
 		param.Spec{Name: nameSpeed, Label: "steps / frame", Kind: param.Int, Min: 1, Max: 1000, Default: 10, Log: true, Digits: 3,
 			Help: "training steps per frame, within a 5 ms budget"},
+		param.Spec{Name: namePresenter, Label: "presenter mode", Kind: param.Bool,
+			Help: "full screen, larger type and thicker lines, high contrast (key F)"},
+		param.Spec{Name: namePanels, Label: "panels", Kind: param.Bool, Default: 1,
+			Help: "show the control panel and the explanation (key H hides them)"},
+		param.Spec{Name: nameTour, Label: "guided lecture", Kind: param.Int, Min: 0, Max: float64(len(Tour)),
+			Help: "stop of the guided lecture shown (0: none; key G starts it)"},
 	)
 	a.th = ui.Light(1)
 	a.speeds = make([]float64, len(a.scenes))
@@ -149,6 +169,21 @@ func New(o Options) *App {
 		a.Set(nameSeed, strconv.Itoa(a.app.Int(nameSeed)+1))
 	}}
 	a.lossPlot.History = a.history
+	a.topButtons = []*ui.Button{
+		{Label: "Guided lecture", Size: ui.SizeSmall, OnClick: func() {
+			if a.TourStop() > 0 {
+				a.endTour()
+			} else {
+				a.tourStep(0)
+			}
+		}},
+		{Label: "Copy link", Size: ui.SizeSmall, OnClick: a.copyLink},
+		{Label: "PNG", Size: ui.SizeSmall, OnClick: a.export},
+		{Label: helpButtonLabel, Size: ui.SizeSmall, OnClick: func() { a.help = true }},
+	}
+	a.tourBack = &ui.Button{Label: "‹ Back", Size: ui.SizeSmall, OnClick: func() { a.tourStep(-1) }}
+	a.tourNext = &ui.Button{Label: "Next ›", Size: ui.SizeSmall, Primary: true, OnClick: func() { a.tourStep(1) }}
+	a.tourClose = &ui.Button{Label: "End", Size: ui.SizeSmall, OnClick: a.endTour}
 	for _, s := range a.scenes {
 		s.SetCallbacks(Callbacks{
 			Reset: func(why string) {
@@ -161,7 +196,9 @@ func New(o Options) *App {
 		})
 	}
 
-	// The scene first, so that its parameters can follow in any order.
+	// The scene first, so that its parameters can follow in any order; a
+	// stop of the guided lecture sets its own scene and parameters, which
+	// the rest of the query may then change.
 	for _, kv := range o.Query {
 		if kv.Name == nameScene {
 			a.applyApp(a.app.Index(nameScene), kv.Value)
@@ -169,7 +206,19 @@ func New(o Options) *App {
 	}
 	a.resetScene()
 	for _, kv := range o.Query {
-		if kv.Name != nameScene {
+		if kv.Name == nameTour {
+			a.Set(kv.Name, kv.Value)
+		}
+	}
+	for _, kv := range o.Query {
+		switch {
+		case kv.Name == nameScene || kv.Name == nameTour:
+		case strings.HasSuffix(kv.Name, "_hide"):
+			if !a.setHidden(strings.TrimSuffix(kv.Name, "_hide"), kv.Value) {
+				a.warn(fmt.Sprintf("%s: there is no part or parameter %q to hide (parts: %s)",
+					kv.Name, strings.TrimSuffix(kv.Name, "_hide"), strings.Join(hideable, ", ")))
+			}
+		default:
 			a.Set(kv.Name, kv.Value)
 		}
 	}
@@ -253,6 +302,7 @@ func (a *App) setSceneParam(i int, v float64) {
 	if applied == old {
 		return
 	}
+	a.changed()
 	if sp.Resets {
 		a.resetScene()
 		a.notices.Add(fmt.Sprintf("%s → %s: a new data set or architecture, so training restarted from new weights.",
@@ -271,6 +321,9 @@ func (a *App) applyApp(i int, value string) any {
 	}
 	old := a.app.At(i)
 	applied := a.app.SetAt(i, v)
+	if applied != old {
+		a.changed()
+	}
 	switch sp.Name {
 	case nameScene:
 		if applied != old {
@@ -291,6 +344,20 @@ func (a *App) applyApp(i int, value string) any {
 	case nameSpeed:
 		if a.speed != nil {
 			a.speed.Sync(applied)
+		}
+	case namePresenter:
+		a.restyle()
+		if a.Platform.Fullscreen != nil && applied != old {
+			a.Platform.Fullscreen(applied != 0)
+		}
+	case namePanels:
+		a.layout()
+	case nameTour:
+		switch {
+		case applied != old && applied > 0:
+			a.goToStop(int(applied))
+		case applied == 0 && old > 0:
+			a.endTour()
 		}
 	}
 	if a.tabs != nil && sp.Name == nameScene {

@@ -14,10 +14,24 @@ func (a *App) Update(in *ui.Input) {
 	// because widgets take it through interfaces and it would escape
 	a.ptr = in.Pointer
 	p := &a.ptr
+	if a.help && p.Pressed {
+		a.help, p.Pressed = false, false // a click closes the help
+	}
+	a.handleKeys(in.Keys)
 	if a.notices.Update(p) {
 		p.Pressed = false // the press closed a notice
 	}
-	a.tabs.Update(p, &a.capture)
+	if !a.hidden["tabs"] {
+		a.tabs.Update(p, &a.capture)
+	}
+	for _, b := range a.topButtons {
+		b.Update(p, &a.capture)
+	}
+	if a.TourStop() > 0 && a.explain.H > 0 {
+		for _, b := range [...]*ui.Button{a.tourBack, a.tourNext, a.tourClose} {
+			b.Update(p, &a.capture)
+		}
+	}
 	for _, b := range [...]*ui.Button{a.play, a.stepBtn, a.resetBtn, a.seedBtn} {
 		b.Update(p, &a.capture)
 	}
@@ -26,6 +40,9 @@ func (a *App) Update(in *ui.Input) {
 	}
 	a.speed.Update(p, &a.capture)
 	a.updateParams(p)
+	if sl, ok := a.capture.Owner().(*ui.Slider); ok {
+		a.focusSlider(sl) // the slider last touched takes the keys [ and ]
+	}
 	if a.capture.Owner() == nil && p.Pressed && a.plot.Contains(p.X, p.Y) {
 		a.capture.Take(&a.plotOwner)
 	}
@@ -115,15 +132,33 @@ func (a *App) Draw(c ui.Canvas) {
 	// title bar and scene tabs
 	c.FillRect(a.top, th.Panel)
 	c.FillRect(ui.Rect{X: 0, Y: a.top.Bottom() - th.Px(1), W: a.w, H: th.Px(1)}, th.Line)
-	c.Text("Autoencoder Lab", a.top.X+th.Px(16), a.top.Y+(a.top.H-th.Font(ui.SizeTitle)*1.2)/2,
-		ui.TextStyle{Size: th.Font(ui.SizeTitle), Color: th.Text, Bold: true})
-	a.tabs.Draw(c, th)
+	if a.tabs.Bounds().X > th.Px(200) {
+		c.Text("Autoencoder Lab", a.top.X+th.Px(16), a.top.Y+(a.top.H-th.Font(ui.SizeTitle)*1.2)/2,
+			ui.TextStyle{Size: th.Font(ui.SizeTitle), Color: th.Text, Bold: true})
+	}
+	if !a.hidden["tabs"] {
+		a.tabs.Draw(c, th)
+	}
+	for _, b := range a.topButtons {
+		b.Draw(c, th)
+	}
 
 	a.Scene().Draw(c, a.plot, th)
-	a.drawReadouts(c)
+	if !a.hidden["readouts"] {
+		a.drawReadouts(c)
+	}
 	c.Flush()
-	a.drawExplain(c)
-	a.drawPanel(c)
+	if a.explain.H > 0 {
+		a.drawExplain(c)
+		if a.TourStop() > 0 {
+			for _, b := range [...]*ui.Button{a.tourBack, a.tourNext, a.tourClose} {
+				b.Draw(c, th)
+			}
+		}
+	}
+	if a.panel.W > 0 {
+		a.drawPanel(c)
+	}
 	c.Flush()
 	notices := a.plot
 	if a.readouts.Y < a.plot.Y+a.plot.H/2 { // the readouts are at the top: notices beside them
@@ -131,7 +166,20 @@ func (a *App) Draw(c ui.Canvas) {
 	}
 	a.notices.Draw(c, notices, th)
 	c.Flush()
+	if a.help {
+		a.drawHelp(c)
+		c.Flush()
+	}
 	a.clock.addDraw(a.now().Sub(t0))
+}
+
+// explainText is the explanation's paragraph: the scene's, or the guided
+// lecture's stop.
+func (a *App) explainText() string {
+	if n := a.TourStop(); n > 0 {
+		return Tour[n-1].Say
+	}
+	return a.Scene().Info().Text
 }
 
 // drawExplain draws the explanation strip, a picture kept until the scene,
@@ -155,10 +203,15 @@ func (a *App) drawExplainStrip(c ui.Canvas) {
 	info := a.Scene().Info()
 	r = r.Inset(th.Px(16))
 	c.Text(info.Title, r.X, r.Y, ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.Text, Bold: true})
-	// the slides, right-aligned on the title's line when there is room
 	tw := c.TextWidth(info.Title, th.Font(ui.SizeHeading), true)
-	if tw+c.TextWidth(info.Slides, th.Font(ui.SizeSmall), false)+th.Px(24) < r.W {
-		c.Text(info.Slides, r.Right(), r.Y+th.Px(2), ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Right})
+	small := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Right}
+	if n := a.TourStop(); n > 0 {
+		// the guided lecture's place, left of its buttons (drawn apart)
+		a.buf = tourLabel(a.buf[:0], n)
+		c.TextBytes(a.buf, a.tourBack.Bounds().X-th.Px(10), r.Y+th.Px(2), small)
+	} else if tw+c.TextWidth(info.Slides, small.Size, false)+th.Px(24) < r.W {
+		// the slides, right-aligned on the title's line when there is room
+		c.Text(info.Slides, r.Right(), r.Y+th.Px(2), small)
 	}
 	y := r.Y + th.Font(ui.SizeHeading)*1.6
 	fs := th.Font(ui.SizeFormula)
@@ -179,12 +232,16 @@ func (a *App) drawExplainStrip(c ui.Canvas) {
 	if textX > r.X {
 		c.FillRect(ui.Rect{X: textX - th.Px(14), Y: formulaY, W: th.Px(1), H: r.Bottom() - formulaY}, th.Line)
 	}
-	for i, l := range a.explainLines.Get(c, info.Text, ts, textW, false) {
+	text := ui.TextStyle{Size: ts, Color: th.TextDim}
+	if a.TourStop() > 0 {
+		text = ui.TextStyle{Size: ts, Color: th.Accent, Bold: true}
+	}
+	for i, l := range a.explainLines.Get(c, a.explainText(), ts, textW, text.Bold) {
 		ly := y + float64(i)*ts*1.4
 		if ly+ts > r.Bottom()+th.Px(16) {
 			break
 		}
-		c.Text(l, textX, ly, ui.TextStyle{Size: ts, Color: th.TextDim})
+		c.Text(l, textX, ly, text)
 	}
 }
 

@@ -67,9 +67,9 @@ func (a *App) explainHeight(width float64) float64 {
 	textW := inner - fw - th.Px(28)
 	var body float64
 	if textW < th.Px(260) { // text under the formula
-		body = formulaH + th.Px(6) + float64(len(ui.Wrap(m, info.Text, ts, inner, false)))*ts*1.4
+		body = formulaH + th.Px(6) + float64(len(ui.Wrap(m, a.explainText(), ts, inner, true)))*ts*1.4
 	} else {
-		body = math.Max(formulaH, float64(len(ui.Wrap(m, info.Text, ts, textW, false)))*ts*1.4)
+		body = math.Max(formulaH, float64(len(ui.Wrap(m, a.explainText(), ts, textW, true)))*ts*1.4)
 	}
 	return th.Px(32) + th.Font(ui.SizeHeading)*1.6 + body
 }
@@ -83,7 +83,8 @@ func (a *App) pickShown() {
 	sh, ok := a.Scene().(shower)
 	a.shown = a.shown[:0]
 	for _, w := range a.widgets {
-		if !ok || sh.Shows(w.Spec().Name) {
+		name := w.Spec().Name
+		if (!ok || sh.Shows(name)) && !a.hidden[name] {
 			a.shown = append(a.shown, w)
 		}
 	}
@@ -140,12 +141,11 @@ func (a *App) bindActions() {
 // Resize sets the canvas size in device pixels and the device scale (device
 // pixels per CSS pixel).
 func (a *App) Resize(w, h, scale float64) {
-	if w == a.w && h == a.h && scale == a.th.U {
+	if w == a.w && h == a.h && scale == a.device {
 		return
 	}
-	a.w, a.h = w, h
-	a.th.U = scale
-	a.layout()
+	a.w, a.h, a.device = w, h, scale
+	a.restyle()
 }
 
 // Size returns the canvas size in device pixels.
@@ -182,17 +182,34 @@ func (a *App) layout() {
 	full := ui.Rect{W: a.w, H: a.h}
 	a.top, full = full.CutTop(th.Px(54))
 	var left ui.Rect
-	if a.w >= th.Px(760) {
+	panels := a.app.Bool(namePanels)
+	switch {
+	case !panels:
+		a.panel, left = ui.Rect{}, full
+	case a.w >= th.Px(760):
 		pw := math.Max(th.Px(330), math.Min(a.w*0.3, th.Px(440)))
 		a.panel, left = full.CutRight(pw)
-	} else {
+	default: // a phone: the panel under the plot
 		a.panel, left = full.CutBottom(full.H * 0.5)
 	}
-	a.explain, a.plot = left.CutBottom(math.Min(a.explainHeight(left.W), left.H*0.45))
+	a.explain, a.plot = ui.Rect{}, left
+	if panels && (!a.hidden["explain"] || a.TourStop() > 0) {
+		a.explain, a.plot = left.CutBottom(math.Min(a.explainHeight(left.W), left.H*0.45))
+	}
 
-	// tabs to the right of the title
+	// the title, the scene tabs, and the classroom buttons on the right
 	title := th.Px(236)
-	tabs := ui.Rect{X: a.top.X + title, Y: a.top.Y + th.Px(9), W: a.top.W - title - th.Px(12), H: th.Px(36)}
+	if a.w < th.Px(900) {
+		title = th.Px(16) // no room for the title: tabs first
+	}
+	topW := [...]float64{th.Px(128), th.Px(92), th.Px(52), th.Px(36)}
+	right := a.top.Right() - th.Px(10)
+	for i := len(a.topButtons) - 1; i >= 0; i-- {
+		right -= topW[i]
+		a.topButtons[i].SetBounds(ui.Rect{X: right, Y: a.top.Y + th.Px(12), W: topW[i], H: th.Px(30)})
+		right -= th.Px(6)
+	}
+	tabs := ui.Rect{X: a.top.X + title, Y: a.top.Y + th.Px(9), W: right - th.Px(10) - title, H: th.Px(36)}
 	tabs.W = math.Min(tabs.W, th.Px(230)*float64(len(a.scenes)))
 	a.tabs.SetBounds(tabs)
 
@@ -200,6 +217,10 @@ func (a *App) layout() {
 	pad := th.Px(16)
 	r := a.panel.Inset(pad)
 	row, rest := r.CutTop(th.Px(38))
+	if a.hidden["transport"] {
+		row = ui.Rect{}
+		rest = r
+	}
 	gap := th.Px(8)
 	bw := (row.W - 2*gap) / 3
 	for i, b := range [...]*ui.Button{a.play, a.stepBtn, a.resetBtn} {
@@ -215,14 +236,22 @@ func (a *App) layout() {
 	}
 	status, rest := rest.CutTop(th.Px(36)) // step count; seed and its button
 	a.seedBtn.SetBounds(ui.Rect{X: status.Right() - th.Px(92), Y: status.Y + th.Px(5), W: th.Px(92), H: th.Px(26)})
+	if a.hidden["seed"] {
+		a.seedBtn.SetBounds(ui.Rect{})
+	}
 	var sr ui.Rect
-	sr, rest = rest.CutTop(a.speed.Height(th))
+	if !a.hidden["speed"] {
+		sr, rest = rest.CutTop(a.speed.Height(th))
+	}
 	a.speed.SetBounds(sr)
 	_, rest = rest.CutTop(th.Px(32)) // "Parameters" heading
 	a.pickShown()
 	// The parameters fill what the loss curve (at least minLoss) leaves:
 	// first with full sliders, then compact ones, then scrolling.
 	minLoss := th.Px(170)
+	if a.hidden["loss"] {
+		minLoss = 0
+	}
 	avail := math.Max(rest.H-minLoss, th.Px(40))
 	need := a.paramsHeight(false)
 	compact := need > avail
@@ -234,6 +263,9 @@ func (a *App) layout() {
 	a.paramsContent = need
 	a.placeParams()
 	_, rest = rest.CutTop(th.Px(10))
+	if a.hidden["loss"] {
+		rest = ui.Rect{}
+	}
 	a.lossPlot.SetBounds(rest)
 
 	// readouts: a box in the plot's top-right corner, in large type
@@ -242,6 +274,17 @@ func (a *App) layout() {
 	a.readouts = ui.Rect{X: a.plot.Right() - rw - th.Px(12), Y: a.plot.Y + th.Px(12), W: rw, H: th.Px(14) + n*th.Px(32)}
 	if b, ok := a.Scene().(readoutsAtBottom); ok && b.ReadoutsAtBottom() {
 		a.readouts.Y = a.plot.Bottom() - a.readouts.H - th.Px(12)
+	}
+	if a.hidden["readouts"] {
+		a.readouts = ui.Rect{X: a.plot.Right(), Y: a.plot.Y}
+	}
+	// the guided lecture's buttons, top-right of the explanation
+	bx := a.explain.Right() - th.Px(16)
+	for _, b := range [...]*ui.Button{a.tourClose, a.tourNext, a.tourBack} {
+		w := th.Px(70)
+		bx -= w
+		b.SetBounds(ui.Rect{X: bx, Y: a.explain.Y + th.Px(10), W: w, H: th.Px(28)})
+		bx -= th.Px(6)
 	}
 	a.Scene().Layout(a.plot, a.th)
 }

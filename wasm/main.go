@@ -27,6 +27,7 @@ func main() {
 		js.Global().Get("console").Call("warn", "aelab: "+w)
 	}
 	g := game.New(app)
+	platform(g, app)
 	api := newAPI(g)
 	g.OnFirstFrame = api.install
 	ebiten.SetWindowTitle("Autoencoder Lab")

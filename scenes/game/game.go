@@ -5,8 +5,13 @@
 package game
 
 import (
+	"bytes"
+	"fmt"
 	"image"
+	"image/png"
 	"math"
+	"os"
+	"strings"
 	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -33,11 +38,24 @@ type Game struct {
 	touch     ebiten.TouchID
 	touching  bool
 	firstDone bool
+	keys      []ebiten.Key
+	chars     []rune
+	idle      bool
+	version   int
+	// pending figure: the plot is read from the screen after the next Draw
+	figure     ui.Rect
+	figureTo   string
+	figureDone func(path string, err error)
 	// OnFirstFrame runs once, after the first frame is drawn.
 	OnFirstFrame func()
 	// OnFrame, if set, runs after every Draw with the lock held (the
 	// render test's hook).
 	OnFrame func(screen *ebiten.Image)
+	// OnChange, if set, runs with the App's link (its URL query) whenever
+	// what a link carries has changed (the browser rewrites its address).
+	OnChange func(query string)
+	// Quit, set, ends the game after the frame (the native -screenshot).
+	Quit bool
 }
 
 // New wraps app.
@@ -47,19 +65,76 @@ func New(app *scenes.App) *Game {
 	return g
 }
 
-// Do runs f with the App while no frame is being computed.
+// Do runs f with the App while no frame is being computed, then asks for
+// a frame (an idle lab draws only when something happens).
 func (g *Game) Do(f func(a *scenes.App)) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	f(g.app)
+	g.afterChange()
+	ebiten.ScheduleFrame()
 }
 
 func (g *Game) Update() error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if g.Quit {
+		return ebiten.Termination
+	}
 	g.readPointer()
+	g.readKeys()
 	g.app.Update(&g.input)
+	g.afterChange()
+	// Battery: paused and untouched, the lab stops redrawing; ebiten then
+	// runs a frame only on input or ScheduleFrame.
+	if idle := g.app.Idle() && g.firstDone && g.figureTo == ""; idle != g.idle {
+		g.idle = idle
+		if idle {
+			ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum)
+		} else {
+			ebiten.SetFPSMode(ebiten.FPSModeVsyncOn)
+		}
+	}
 	return nil
+}
+
+// afterChange tells OnChange about a new link.
+func (g *Game) afterChange() {
+	if v := g.app.Version(); v != g.version {
+		g.version = v
+		if g.OnChange != nil {
+			g.OnChange(g.app.ShareQuery())
+		}
+	}
+}
+
+// keyNames are the names of the special keys in ui.Input.Keys; printable
+// keys come as their characters.
+var keyNames = map[ebiten.Key]string{
+	ebiten.KeySpace: "space", ebiten.KeyArrowLeft: "left", ebiten.KeyArrowRight: "right",
+	ebiten.KeyTab: "tab", ebiten.KeyEscape: "escape", ebiten.KeyPageUp: "pageup", ebiten.KeyPageDown: "pagedown",
+}
+
+// readKeys fills g.input.Keys with this frame's key presses.
+func (g *Game) readKeys() {
+	g.input.Keys = g.input.Keys[:0]
+	g.keys = inpututil.AppendJustPressedKeys(g.keys[:0])
+	for _, k := range g.keys {
+		name, ok := keyNames[k]
+		if !ok {
+			continue
+		}
+		if k == ebiten.KeyTab && ebiten.IsKeyPressed(ebiten.KeyShift) {
+			name = "shift+tab"
+		}
+		g.input.Keys = append(g.input.Keys, name)
+	}
+	g.chars = ebiten.AppendInputChars(g.chars[:0])
+	for _, r := range g.chars {
+		if r > ' ' {
+			g.input.Keys = append(g.input.Keys, strings.ToLower(string(r)))
+		}
+	}
 }
 
 // readPointer fills g.input.Pointer from the first finger, or else the mouse.
@@ -97,6 +172,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.painter.Begin(screen)
 	g.app.Draw(g.painter)
 	g.painter.Flush()
+	if g.figureTo != "" {
+		g.saveFigure(screen)
+	}
 	if g.OnFrame != nil {
 		g.OnFrame(screen)
 	}
@@ -139,4 +217,56 @@ func (g *Game) Capture() *image.RGBA {
 	rgba := image.NewRGBA(image.Rect(0, 0, int(w), int(h)))
 	img.ReadPixels(rgba.Pix)
 	return rgba
+}
+
+// SaveFigure saves the plot, as the next frame draws it, as a PNG file,
+// then calls done (the desktop's export and -screenshot). It takes the lock.
+func (g *Game) SaveFigure(path string, done func(path string, err error)) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.saveFigureLocked(path, done)
+}
+
+// SaveFigureAfterFrame is SaveFigure for callers that already hold the
+// lock (OnFirstFrame runs inside Draw).
+func (g *Game) SaveFigureAfterFrame(path string, done func(path string, err error)) {
+	g.saveFigureLocked(path, done)
+}
+
+func (g *Game) saveFigureLocked(path string, done func(path string, err error)) {
+	g.figure, g.figureTo, g.figureDone = g.app.PlotRect(), path, done
+	ebiten.ScheduleFrame()
+}
+
+// saveFigure reads the plot from the screen just drawn and writes it.
+func (g *Game) saveFigure(screen *ebiten.Image) {
+	path, done := g.figureTo, g.figureDone
+	g.figureTo, g.figureDone = "", nil
+	r := g.figure
+	rect := image.Rect(int(r.X), int(r.Y), int(r.Right()), int(r.Bottom())).Intersect(screen.Bounds())
+	img := image.NewRGBA(image.Rect(0, 0, rect.Dx(), rect.Dy()))
+	screen.SubImage(rect).(*ebiten.Image).ReadPixels(img.Pix)
+	var buf bytes.Buffer
+	err := png.Encode(&buf, img)
+	if err == nil {
+		err = os.WriteFile(path, buf.Bytes(), 0o644)
+	}
+	if done != nil {
+		done(path, err)
+	}
+}
+
+// ExportFile is the desktop's export of the plot: a file in the working
+// directory named after the scene and the step.
+func (g *Game) ExportFile(r ui.Rect) string {
+	st := g.app.State()
+	path := fmt.Sprintf("aelab-%s-step%d.png", st.Scene, st.Step)
+	g.saveFigureLocked(path, func(path string, err error) {
+		if err != nil {
+			g.app.Notify("Could not save the plot: " + err.Error())
+			return
+		}
+		g.app.Notify("Saved the plot as " + path + ".")
+	})
+	return "Saving the plot as " + path + "…"
 }

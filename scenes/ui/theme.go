@@ -57,3 +57,23 @@ func (t *Theme) Px(v float64) float64 { return v * t.U }
 
 // Font returns the font size for a logical size.
 func (t *Theme) Font(size float64) float64 { return size * t.U }
+
+// Presenter is the theme of presenter mode, for a projector in a lit
+// hall: pure black ink, a darker grid and axes, stronger accents. With the
+// mode's larger scale it also has thicker lines.
+func Presenter(u float64) *Theme {
+	t := Light(u)
+	t.Text = RGB(0x000000)
+	t.TextDim = RGB(0x2b3138)
+	t.Line = RGB(0x9aa2ac)
+	t.Grid = RGB(0xd0d5db)
+	t.Axis = RGB(0x6b737d)
+	t.Accent = RGB(0x0b3ea8)
+	t.Knob = t.Accent
+	t.Data = RGB(0x1f4e8c)
+	t.Recon = RGB(0xd1401a)
+	t.Model = RGB(0xd1401a)
+	t.Reference = RGB(0x008a6e)
+	t.Noise = RGB(0x5f6873)
+	return t
+}

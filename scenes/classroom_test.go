@@ -1,0 +1,265 @@
+package scenes
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"aelab/scenes/ui"
+	"aelab/scenes/ui/uitest"
+)
+
+func keys(a *App, ks ...string) {
+	a.Update(&ui.Input{Keys: ks})
+}
+
+func TestShortcuts(t *testing.T) {
+	var full, exported, copied []any
+	a := newApp(t, "scene=pca&seed=1")
+	a.Platform = Platform{
+		Fullscreen: func(on bool) { full = append(full, on) },
+		Export:     func(r ui.Rect) string { exported = append(exported, r); return "saved" },
+		CopyLink:   func(q string) string { copied = append(copied, q); return "copied" },
+	}
+	keys(a, "space")
+	if !a.Paused() {
+		t.Error("space did not pause")
+	}
+	keys(a, "s")
+	if a.Step() == 0 || !a.Paused() {
+		t.Errorf("S: step %d, paused %v; want a step, paused", a.Step(), a.Paused())
+	}
+	keys(a, "r")
+	if a.Step() != 0 {
+		t.Errorf("R: step %d, want 0", a.Step())
+	}
+	keys(a, "right")
+	if a.State().Scene != "denoise" {
+		t.Errorf("→ from pca went to %s, want denoise", a.State().Scene)
+	}
+	keys(a, "left", "left")
+	if a.State().Scene != "sparse" {
+		t.Errorf("← ← from denoise went to %s, want sparse (it wraps)", a.State().Scene)
+	}
+	keys(a, "3")
+	if a.State().Scene != "contractive" {
+		t.Errorf("3 went to %s, want contractive", a.State().Scene)
+	}
+	keys(a, "9") // no ninth scene: nothing happens
+	if a.State().Scene != "contractive" {
+		t.Errorf("9 left contractive for %s", a.State().Scene)
+	}
+	keys(a, "1")
+	// Tab focuses the first slider (lr), ] moves it up a hundredth of its track
+	lr := a.State().Params["lr"].(float64)
+	keys(a, "tab", "]")
+	if got := a.State().Params["lr"].(float64); got <= lr {
+		t.Errorf("Tab ]: lr %v → %v, want larger", lr, got)
+	}
+	keys(a, "{")
+	if got := a.State().Params["lr"].(float64); got >= lr {
+		t.Errorf("{ (ten steps down): lr %v, want below %v", got, lr)
+	}
+	keys(a, "?")
+	if !a.help {
+		t.Error("? did not open the help")
+	}
+	keys(a, "escape")
+	if a.help {
+		t.Error("Esc did not close the help")
+	}
+	u := a.Theme().U
+	keys(a, "f")
+	if !a.app.Bool(namePresenter) || len(full) != 1 || full[0] != true || a.Theme().U <= u {
+		t.Errorf("F: presenter %v, fullscreen calls %v, scale %v → %v", a.app.Bool(namePresenter), full, u, a.Theme().U)
+	}
+	keys(a, "f")
+	if a.app.Bool(namePresenter) || len(full) != 2 || full[1] != false || a.Theme().U != u {
+		t.Errorf("F again: presenter %v, fullscreen calls %v, scale %v", a.app.Bool(namePresenter), full, a.Theme().U)
+	}
+	pw := a.PlotRect().W
+	keys(a, "h")
+	if a.panel.W != 0 || a.PlotRect().W <= pw {
+		t.Errorf("H: panel %v, plot width %v → %v; want the panel gone and a wider plot", a.panel, pw, a.PlotRect().W)
+	}
+	keys(a, "h")
+	keys(a, "p")
+	if len(exported) != 1 || exported[0] != a.PlotRect() {
+		t.Errorf("P exported %v, want the plot %v", exported, a.PlotRect())
+	}
+	keys(a, "c")
+	if len(copied) != 1 || !strings.Contains(copied[0].(string), "scene=pca") {
+		t.Errorf("C copied %v", copied)
+	}
+	keys(a, "g")
+	if a.TourStop() != 1 || a.State().Scene != Tour[0].Scene {
+		t.Errorf("G: stop %d, scene %s; want the first stop", a.TourStop(), a.State().Scene)
+	}
+	keys(a, "pagedown", "n")
+	if a.TourStop() != 3 {
+		t.Errorf("PgDn N: stop %d, want 3", a.TourStop())
+	}
+	keys(a, "pageup")
+	if a.TourStop() != 2 {
+		t.Errorf("PgUp: stop %d, want 2", a.TourStop())
+	}
+	keys(a, "escape")
+	if a.TourStop() != 0 {
+		t.Errorf("Esc: stop %d, want the guided lecture ended", a.TourStop())
+	}
+}
+
+func TestShareQueryRoundTrip(t *testing.T) {
+	a := newApp(t, "scene=denoise&seed=5&noise=0.35&data=sine&paused=1&lambda_hide=1&loss_hide&tour=0")
+	a.Set("mask", "0.5")
+	q := a.ShareQuery()
+	b := newApp(t, q)
+	if len(b.Warnings()) != 0 {
+		t.Errorf("loading %q warns: %v", q, b.Warnings())
+	}
+	sa, sb := a.State(), b.State()
+	if sa.Scene != sb.Scene || !b.Paused() {
+		t.Errorf("scene %s → %s, paused %v", sa.Scene, sb.Scene, b.Paused())
+	}
+	for k, v := range sa.Params {
+		if sb.Params[k] != v {
+			t.Errorf("%s: %v → %v through %q", k, v, sb.Params[k], q)
+		}
+	}
+	if !b.Hidden("lambda") || !b.Hidden("loss") || b.lossPlot.Bounds().H != 0 {
+		t.Errorf("hidden parts did not survive: lambda %v loss %v", b.Hidden("lambda"), b.Hidden("loss"))
+	}
+	for _, w := range b.shown {
+		if w.Spec().Name == "lambda" {
+			t.Error("lambda_hide=1, yet the λ slider is shown")
+		}
+	}
+	v := a.Version()
+	a.Set("noise", "0.4")
+	if a.Version() == v {
+		t.Error("changing a parameter did not change the link's version")
+	}
+}
+
+func TestHideWarnsOnUnknownPart(t *testing.T) {
+	a := newApp(t, "bogus_hide=1&explain_hide=1")
+	if len(a.Warnings()) != 1 || !strings.Contains(a.Warnings()[0], "bogus") {
+		t.Errorf("warnings %v, want one about bogus_hide", a.Warnings())
+	}
+	if a.explain.H != 0 {
+		t.Error("explain_hide=1, yet the explanation is shown")
+	}
+}
+
+// TestGuidedLectureStops: every stop names a scene and parameters it has,
+// with valid values, and the text fits in the explanation.
+func TestGuidedLectureStops(t *testing.T) {
+	if len(Tour) < 10 {
+		t.Fatalf("the guided lecture has %d stops", len(Tour))
+	}
+	a := newApp(t, "")
+	c := &uitest.Canvas{Record: true}
+	for n := 1; n <= len(Tour); n++ {
+		a.Set("tour", itoa(n))
+		if a.TourStop() != n || a.State().Scene != Tour[n-1].Scene {
+			t.Fatalf("stop %d: showing stop %d of scene %s, want %s", n, a.TourStop(), a.State().Scene, Tour[n-1].Scene)
+		}
+		for _, kv := range Tour[n-1].Set {
+			want, _ := a.Scene().Params().Spec(kv.Name).Parse(kv.Value)
+			if got := a.Scene().Params().Get(kv.Name); got != want {
+				t.Errorf("stop %d: %s = %v, want %v", n, kv.Name, got, want)
+			}
+		}
+		a.Train(5)
+		a.Update(&ui.Input{})
+		c.Reset()
+		a.Draw(c)
+		first := strings.Fields(Tour[n-1].Say)[0]
+		if !c.HasText(first) {
+			t.Errorf("stop %d: its text (%q…) is not drawn", n, first)
+		}
+	}
+	if len(a.Warnings()) != 0 {
+		t.Errorf("the guided lecture warns: %v", a.Warnings())
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestParseTourRejectsBadStops(t *testing.T) {
+	if _, err := ParseTour("scene pca\nset lr=0.1\n"); err == nil {
+		t.Error("a stop without text was accepted")
+	}
+	stops, err := ParseTour("# comment\n\nscene pca\nset lr=0.1\nWatch it.\nAnd this.\n")
+	if err != nil || len(stops) != 1 || stops[0].Say != "Watch it. And this." || stops[0].Set[0] != (KV{"lr", "0.1"}) {
+		t.Errorf("ParseTour = %+v, %v", stops, err)
+	}
+}
+
+// TestLayoutFromPhoneToProjector: at every screen size the parts of the
+// screen lie on it without overlapping, and a projector's 4K screen is
+// scaled up.
+func TestLayoutFromPhoneToProjector(t *testing.T) {
+	for _, sz := range []struct {
+		name            string
+		w, h, dpr, zoom float64
+	}{
+		{"phone", 390, 844, 3, 1},
+		{"tablet", 1024, 768, 2, 1},
+		{"laptop", 1280, 800, 1, 1},
+		{"full HD projector", 1920, 1080, 1, 1.2},
+		{"4K projector", 3840, 2160, 1, 2.4},
+	} {
+		for _, scene := range []string{"pca", "denoise", "contractive", "sparse"} {
+			a := New(Options{Query: ParseQuery("paused=1&scene=" + scene)})
+			a.Resize(sz.w*sz.dpr, sz.h*sz.dpr, sz.dpr)
+			if got := a.Theme().U / sz.dpr; got < sz.zoom-0.01 || got > sz.zoom+0.01 {
+				t.Errorf("%s: zoom %.2f, want %.2f", sz.name, got, sz.zoom)
+			}
+			screen := ui.Rect{W: a.w, H: a.h}
+			parts := map[string]ui.Rect{"plot": a.plot, "panel": a.panel, "explain": a.explain, "top": a.top}
+			for n, r := range parts {
+				if r.W < 0 || r.H < 0 || r.X < -0.5 || r.Y < -0.5 || r.Right() > screen.W+0.5 || r.Bottom() > screen.H+0.5 {
+					t.Errorf("%s %s: %s %+v is not on the screen %v×%v", sz.name, scene, n, r, screen.W, screen.H)
+				}
+			}
+			if overlap(a.plot, a.panel) || overlap(a.plot, a.explain) || overlap(a.panel, a.explain) {
+				t.Errorf("%s %s: plot %v, panel %v, explain %v overlap", sz.name, scene, a.plot, a.panel, a.explain)
+			}
+			if a.plot.H < 100*sz.dpr || a.plot.W < 200*sz.dpr {
+				t.Errorf("%s %s: the plot is %v×%v device pixels", sz.name, scene, a.plot.W, a.plot.H)
+			}
+			for _, b := range a.topButtons {
+				if overlap(b.Bounds(), a.tabs.Bounds()) {
+					t.Errorf("%s %s: a top button %v covers the tabs %v", sz.name, scene, b.Bounds(), a.tabs.Bounds())
+				}
+			}
+			a.Draw(&uitest.Canvas{})
+		}
+	}
+}
+
+func overlap(a, b ui.Rect) bool {
+	if a.W <= 0 || a.H <= 0 || b.W <= 0 || b.H <= 0 {
+		return false
+	}
+	return a.X < b.Right()-0.5 && b.X < a.Right()-0.5 && a.Y < b.Bottom()-0.5 && b.Y < a.Bottom()-0.5
+}
+
+func TestIdle(t *testing.T) {
+	a := newApp(t, "paused=1")
+	a.notices.Dismiss(Note)
+	a.Update(&ui.Input{})
+	if !a.Idle() {
+		t.Error("paused and untouched, the App is not idle")
+	}
+	a.Update(&ui.Input{Pointer: ui.Pointer{X: 10, Y: 10, Down: true, Pressed: true}})
+	if a.Idle() {
+		t.Error("idle with a finger down")
+	}
+	a.Update(&ui.Input{Pointer: ui.Pointer{X: 10, Y: 10, Released: true}})
+	a.SetPaused(false)
+	if a.Idle() {
+		t.Error("idle while training")
+	}
+}

@@ -1,0 +1,127 @@
+package scenes
+
+import (
+	"fmt"
+	"strings"
+
+	"aelab/assets"
+)
+
+// Stop is one stop of the guided lecture: a scene, the parameters it sets
+// and a sentence or two on what to watch.
+type Stop struct {
+	Scene string
+	Set   []KV
+	Say   string
+}
+
+// Tour is the guided lecture, read from assets/tour.txt (data, not code).
+var Tour = mustParseTour(assets.TourText)
+
+func mustParseTour(text string) []Stop {
+	stops, err := ParseTour(text)
+	if err != nil {
+		panic(err)
+	}
+	return stops
+}
+
+// ParseTour reads the guided lecture's format: paragraphs of a "scene id"
+// line, a "set query" line and the text to show; "#" starts a comment line.
+func ParseTour(text string) ([]Stop, error) {
+	var stops []Stop
+	for i, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		var st Stop
+		var say []string
+		for _, line := range strings.Split(para, "\n") {
+			line = strings.TrimSpace(line)
+			switch {
+			case line == "" || strings.HasPrefix(line, "#"):
+			case strings.HasPrefix(line, "scene "):
+				st.Scene = strings.TrimSpace(line[len("scene "):])
+			case strings.HasPrefix(line, "set "):
+				st.Set = ParseQuery(strings.TrimSpace(line[len("set "):]))
+			default:
+				say = append(say, line)
+			}
+		}
+		if st.Scene == "" && len(say) == 0 {
+			continue // a comment block
+		}
+		st.Say = strings.Join(say, " ")
+		if st.Scene == "" || st.Say == "" {
+			return nil, fmt.Errorf("tour: paragraph %d needs a scene line and a text", i+1)
+		}
+		stops = append(stops, st)
+	}
+	return stops, nil
+}
+
+// goToStop shows stop n (1-based) of the guided lecture: its scene, with
+// every parameter at its default but those the stop sets, trained from the
+// seed.
+func (a *App) goToStop(n int) {
+	if n < 1 || n > len(Tour) {
+		return
+	}
+	st := Tour[n-1]
+	a.app.SetAt(a.app.Index(nameTour), float64(n))
+	idx := -1
+	for i, s := range a.scenes {
+		if s.Info().ID == st.Scene {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		a.warn(fmt.Sprintf("the guided lecture's stop %d names no scene %q", n, st.Scene))
+		return
+	}
+	ps := a.scenes[idx].Params()
+	ps.Reset()
+	for _, kv := range st.Set {
+		i := ps.Index(kv.Name)
+		if i < 0 {
+			a.warn(fmt.Sprintf("the guided lecture's stop %d sets %q, which scene %s does not have", n, kv.Name, st.Scene))
+			continue
+		}
+		v, w := ps.Specs[i].Parse(kv.Value)
+		if w != "" {
+			a.warn(w)
+		}
+		ps.SetAt(i, v)
+	}
+	if idx != a.cur {
+		si := a.app.Index(nameSpeed)
+		a.speeds[a.cur] = a.app.At(si)
+		a.cur = idx
+		a.app.SetAt(a.app.Index(nameScene), float64(idx))
+		a.app.SetAt(si, a.speeds[idx])
+	}
+	a.resetScene()
+	a.bindWidgets()
+	a.notices.Dismiss(Note)
+	a.changed()
+}
+
+// TourStop returns the stop shown (1-based), 0 when the lecture is off.
+func (a *App) TourStop() int { return a.app.Int(nameTour) }
+
+// tourStep moves the guided lecture by d stops, starting it when off.
+func (a *App) tourStep(d int) {
+	n := a.TourStop()
+	switch {
+	case n == 0:
+		n = 1
+	default:
+		n = max(1, min(len(Tour), n+d))
+	}
+	a.goToStop(n)
+}
+
+// endTour leaves the guided lecture (the scene stays as it is).
+func (a *App) endTour() {
+	a.app.SetAt(a.app.Index(nameTour), 0)
+	a.explainVersion++
+	a.explainKey = explainKey{a.Scene(), a.explainVersion}
+	a.changed()
+}
