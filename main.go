@@ -24,10 +24,10 @@ import (
 )
 
 func main() {
-	specs := scenes.New(scenes.Options{}).ParamSpecs()
-	query, help := parseArgs(os.Args[1:], specs)
+	all := scenes.New(scenes.Options{})
+	query, help := parseArgs(os.Args[1:], all.ParamSpecs())
 	if help {
-		usage(os.Stdout, specs)
+		usage(os.Stdout, all)
 		return
 	}
 	// -screenshot and -steps are the desktop's own, not parameters
@@ -82,6 +82,7 @@ func main() {
 		}
 	}
 	ebiten.SetWindowSize(1280, 800)
+	ebiten.SetWindowSizeLimits(480, 360, -1, -1) // smaller leaves no room for a plot
 	ebiten.SetWindowTitle("Autoencoder Lab")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	if err := ebiten.RunGame(g); err != nil {
@@ -132,11 +133,22 @@ func isBoolWord(s string) bool {
 	return false
 }
 
-func usage(w io.Writer, specs []param.Spec) {
+// usage lists the flags: the App's, then each scene's (a name such as lr
+// has its own range in each scene).
+func usage(w io.Writer, a *scenes.App) {
 	fmt.Fprint(w, "Usage: aelab [-name value]…\n\nAutoencoder Lab: the lecture on autoencoders, trained live.\nThe flags are the web version's URL parameters.\n\n")
 	fmt.Fprint(w, "  -screenshot file.png\n    \tsave the plot as a PNG after -steps training steps, and exit (a figure for lecture notes)\n")
 	fmt.Fprint(w, "  -steps n\n    \ttraining steps before -screenshot (default 0)\n")
-	for _, sp := range specs {
+	specs(w, a.AppSpecs())
+	for _, sc := range a.Scenes() {
+		fmt.Fprintf(w, "\nScene %s (%s):\n", sc.Info().ID, sc.Info().Tab)
+		specs(w, sc.Params().Specs)
+	}
+	fmt.Fprint(w, "\nAny name with _hide (-lr_hide, -explain_hide) hides that control or part of the screen.\n")
+}
+
+func specs(w io.Writer, list []param.Spec) {
+	for _, sp := range list {
 		switch sp.Kind {
 		case param.Choice:
 			fmt.Fprintf(w, "  -%s %s\n    \t%s (default %s)\n", sp.Name, strings.Join(sp.Choices, "|"), sp.Help, sp.Format(sp.Default))

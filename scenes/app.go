@@ -90,6 +90,7 @@ type App struct {
 	capture  ui.Capture
 	ptr      ui.Pointer // this frame's pointer
 	frame    int        // frames measured while training
+	partial  bool       // the last measure was one frame\'s part
 	speeds   []float64  // steps per frame of each scene
 	// explainVersion changes whenever the explanation may have (a reset,
 	// a new layout); explainKey names its cached picture, explainDraw
@@ -196,34 +197,62 @@ func New(o Options) *App {
 		})
 	}
 
-	// The scene first, so that its parameters can follow in any order; a
-	// stop of the guided lecture sets its own scene and parameters, which
-	// the rest of the query may then change.
-	for _, kv := range o.Query {
+	a.applyQuery(o.Query)
+	a.bindWidgets()
+	return a
+}
+
+// applyQuery sets what a URL or the flags give, in any order and without
+// the side effects of Set (a reset and a notice per parameter): the scene
+// first, then a stop of the guided lecture (which sets its own scene and
+// parameters), then every other value; then training starts once.
+func (a *App) applyQuery(q []KV) {
+	for _, kv := range q {
 		if kv.Name == nameScene {
-			a.applyApp(a.app.Index(nameScene), kv.Value)
+			i := a.app.Index(nameScene)
+			v, w := a.app.Specs[i].Parse(kv.Value)
+			if w != "" {
+				a.warn(w)
+			}
+			a.cur = int(a.app.SetAt(i, v))
+			a.app.SetAt(a.app.Index(nameSpeed), a.speeds[a.cur])
 		}
 	}
-	a.resetScene()
-	for _, kv := range o.Query {
+	for _, kv := range q {
 		if kv.Name == nameTour {
 			a.Set(kv.Name, kv.Value)
 		}
 	}
-	for _, kv := range o.Query {
-		switch {
-		case kv.Name == nameScene || kv.Name == nameTour:
-		case strings.HasSuffix(kv.Name, "_hide"):
-			if !a.setHidden(strings.TrimSuffix(kv.Name, "_hide"), kv.Value) {
-				a.warn(fmt.Sprintf("%s: there is no part or parameter %q to hide (parts: %s)",
-					kv.Name, strings.TrimSuffix(kv.Name, "_hide"), strings.Join(hideable, ", ")))
-			}
-		default:
-			a.Set(kv.Name, kv.Value)
+	ps := a.Scene().Params()
+	for _, kv := range q {
+		if kv.Name == nameScene || kv.Name == nameTour {
+			continue
 		}
+		if base, ok := strings.CutSuffix(kv.Name, "_hide"); ok {
+			if !a.setHidden(base, kv.Value) {
+				a.warn(fmt.Sprintf("%s: there is no part or parameter %q to hide (parts: %s)",
+					kv.Name, base, strings.Join(hideable, ", ")))
+			}
+			continue
+		}
+		set, i := a.app, a.app.Index(kv.Name)
+		if i < 0 {
+			set, i = ps, ps.Index(kv.Name)
+		}
+		if i < 0 {
+			a.warn(fmt.Sprintf("unknown parameter %q for scene %s (it has %s)", kv.Name, a.Scene().Info().ID, a.paramNames()))
+			continue
+		}
+		v, w := set.Specs[i].Parse(kv.Value)
+		if w != "" {
+			a.warn(w)
+		}
+		set.SetAt(i, v)
 	}
+	a.speeds[a.cur] = a.app.At(a.app.Index(nameSpeed))
+	a.resetScene()
 	a.bindWidgets()
-	return a
+	a.restyle()
 }
 
 // Scene returns the scene shown.
@@ -235,6 +264,9 @@ func (a *App) Paused() bool { return a.app.Bool(namePaused) }
 // SetPaused pauses or resumes training.
 func (a *App) SetPaused(p bool) {
 	a.app.SetAt(a.app.Index(namePaused), ui.B2F(p))
+	if p && a.partial {
+		a.measure() // the frames measured a part each: now all of it
+	}
 	if !p {
 		a.notices.Dismiss(Failure)
 	}
@@ -245,6 +277,10 @@ func (a *App) Step() int { return a.step }
 
 // Warnings returns what was wrong with the query or with set calls.
 func (a *App) Warnings() []string { return a.warns }
+
+// Warn lists w among the warnings and shows it (the browser glue's bad
+// arguments).
+func (a *App) Warn(w string) { a.warn(w) }
 
 func (a *App) warn(w string) {
 	a.warns = append(a.warns, w)
@@ -268,7 +304,7 @@ func (a *App) Set(name, value string) any {
 		return nil
 	}
 	sp := &ps.Specs[i]
-	v, w := sp.Parse(value)
+	v, w := sp.ParseOr(value, ps.At(i))
 	if w != "" {
 		a.warn(w)
 	}
@@ -304,6 +340,9 @@ func (a *App) setSceneParam(i int, v float64) {
 	}
 	a.changed()
 	if sp.Resets {
+		if ad, ok := a.Scene().(adjuster); ok {
+			ad.Adjust(sp.Name)
+		}
 		a.resetScene()
 		a.notices.Add(fmt.Sprintf("%s → %s: a new data set or architecture, so training restarted from new weights.",
 			sp.Label, sp.ChoiceLabelOrValue(applied)), Note)
@@ -315,7 +354,7 @@ func (a *App) setSceneParam(i int, v float64) {
 
 func (a *App) applyApp(i int, value string) any {
 	sp := &a.app.Specs[i]
-	v, w := sp.Parse(value)
+	v, w := sp.ParseOr(value, a.app.At(i))
 	if w != "" {
 		a.warn(w)
 	}
@@ -399,7 +438,7 @@ func (a *App) measure() {
 	s := a.Scene()
 	s.Measure()
 	a.history.Add(a.step, s.Loss())
-	a.dirty = false
+	a.dirty, a.partial = false, false
 }
 
 // measureFrame is measure for the frames of live training.
@@ -412,7 +451,7 @@ func (a *App) measureFrame() {
 	a.frame++
 	fm.MeasureFrame(a.frame)
 	a.history.Add(a.step, a.Scene().Loss())
-	a.dirty = false
+	a.dirty, a.partial = false, true
 }
 
 // trainChunks is how many pieces Train splits a long run into, for the
@@ -483,6 +522,12 @@ func (a *App) Query() []KV {
 	}
 	return q
 }
+
+// AppSpecs returns the App's own parameters (scene, seed, paused, …).
+func (a *App) AppSpecs() []param.Spec { return a.app.Specs }
+
+// Scenes returns the scenes, in the tabs' order.
+func (a *App) Scenes() []Scene { return a.scenes }
 
 // ParamSpecs returns every parameter name the app accepts, the App's and
 // each scene's (for the native flags), the first declaration of each name.

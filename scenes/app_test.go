@@ -300,20 +300,26 @@ func TestNoMemoryGrowth(t *testing.T) {
 }
 
 // TestEverySceneDrawsWithoutAllocating: after a frame has warmed the caches,
-// drawing any scene allocates nothing (DESIGN.md: keep allocation out of
-// Draw), and neither does its training.
+// drawing any scene in any of its views allocates nothing (DESIGN.md: keep
+// allocation out of Draw), and neither does its training.
 func TestEverySceneDrawsWithoutAllocating(t *testing.T) {
-	for _, sc := range All() {
-		a := New(Options{Scenes: []Scene{sc}})
-		a.Resize(1280, 800, 1)
+	for _, q := range []string{
+		"scene=pca", "scene=pca&dim=3",
+		"scene=denoise", "scene=denoise&streamlines=1&score=1", "scene=denoise&corruption=mask",
+		"scene=contractive", "scene=contractive&view=compare", "scene=contractive&tied=0",
+		"scene=sparse", "scene=sparse&view=patches", "scene=sparse&view=sae", "scene=sparse&view=psd",
+		"scene=pca&tour=3", "scene=pca&presenter=1&panels=0",
+	} {
+		a := newApp(t, q)
+		sc := a.Scene()
 		c := &uitest.Canvas{}
 		a.Update(&ui.Input{})
 		a.Draw(c)
 		if n := testing.AllocsPerRun(10, func() { a.Draw(c) }); n != 0 {
-			t.Errorf("%s: Draw allocates %v times per frame", sc.Info().ID, n)
+			t.Errorf("%s: Draw allocates %v times per frame", q, n)
 		}
 		if n := testing.AllocsPerRun(10, func() { sc.Train(10) }); n != 0 {
-			t.Errorf("%s: Train allocates %v times per call", sc.Info().ID, n)
+			t.Errorf("%s: Train allocates %v times per call", q, n)
 		}
 	}
 }
@@ -369,5 +375,91 @@ func TestSpeedPerScene(t *testing.T) {
 	a.Set("scene", "pca")
 	if got := a.State().Params["speed"]; got != 40 {
 		t.Errorf("back on pca, speed = %v, want the 40 it had", got)
+	}
+}
+
+// TestQueryOrderAndQuietLoad: a link's values hold whatever their order,
+// and loading one announces no restart.
+func TestQueryOrderAndQuietLoad(t *testing.T) {
+	a := newApp(t, "scene=sparse&k=50&view=patches")
+	if s := a.State(); s.Params["k"] != 50 || s.Params["view"] != "patches" {
+		t.Errorf("k=50 before view=patches gave k %v, view %v", s.Params["k"], s.Params["view"])
+	}
+	b := newApp(t, "dim=3&encoder=tanh")
+	if len(b.notices.List) != 0 {
+		t.Errorf("loading a link shows notices: %q", b.notices.List[0].Text)
+	}
+	// changing the view by hand gives it its own K
+	a.Set("view", "2d")
+	if got := a.State().Params["k"]; got != 5 {
+		t.Errorf("switching to the 2-D view by hand: K = %v, want its default 5", got)
+	}
+}
+
+// TestRuntimeBadValueKeepsCurrent: aelab.set with a value that is not one
+// keeps what was there (a load falls back to the default instead).
+func TestRuntimeBadValueKeepsCurrent(t *testing.T) {
+	a := newApp(t, "scene=denoise&data=spiral&noise=0.3")
+	if got := a.Set("scene", "bogus"); got != "denoise" {
+		t.Errorf(`Set("scene", "bogus") = %v, want denoise kept`, got)
+	}
+	if got := a.Set("data", "bogus"); got != "spiral" {
+		t.Errorf(`Set("data", "bogus") = %v, want spiral kept`, got)
+	}
+	if got := a.Set("noise", "abc"); got != 0.3 {
+		t.Errorf(`Set("noise", "abc") = %v, want 0.3 kept`, got)
+	}
+	if got := a.Set("noise", "5"); got != 0.8 {
+		t.Errorf(`Set("noise", "5") = %v, want the maximum 0.8`, got)
+	}
+	if n := len(a.Warnings()); n != 4 {
+		t.Errorf("%d warnings, want 4: %q", n, a.Warnings())
+	}
+}
+
+// TestResetKeepsParameters: reset() draws new weights from the seed and
+// keeps every parameter (DESIGN.md).
+func TestResetKeepsParameters(t *testing.T) {
+	a := newApp(t, "scene=contractive&lambda=0.2&tied=0&hidden=8&seed=4")
+	before := a.State().Params
+	a.Train(100)
+	a.Reset()
+	after := a.State().Params
+	for k, v := range before {
+		if after[k] != v {
+			t.Errorf("reset changed %s: %v → %v", k, v, after[k])
+		}
+	}
+	if a.Step() != 0 {
+		t.Errorf("step %d after reset", a.Step())
+	}
+}
+
+// TestPauseMeasuresInFull: the denoise scene measures a part of its metrics
+// a frame while playing; pausing leaves them all of the current model.
+func TestPauseMeasuresInFull(t *testing.T) {
+	a := newApp(t, "scene=denoise")
+	for range 10 {
+		a.Update(&ui.Input{})
+	}
+	a.SetPaused(true)
+	got := a.State().Metrics
+	a.Scene().Measure()
+	for _, m := range a.Scene().Metrics() {
+		if got[m.Name] != m.Value {
+			t.Errorf("after pausing %s = %v, the model as it stands gives %v", m.Name, got[m.Name], m.Value)
+		}
+	}
+}
+
+// TestTinyWindow: a window too short for a plot draws without hanging.
+func TestTinyWindow(t *testing.T) {
+	for _, sc := range All() {
+		a := New(Options{Scenes: []Scene{sc}})
+		for _, sz := range [][2]float64{{1280, 50}, {1280, 1}, {30, 800}, {1, 1}} {
+			a.Resize(sz[0], sz[1], 1)
+			a.Update(&ui.Input{})
+			a.Draw(&uitest.Canvas{})
+		}
 	}
 }

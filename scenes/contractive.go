@@ -169,7 +169,7 @@ func (s *ContractiveScene) Reset(seed uint64) {
 	s.dae = nil
 	if s.compare() {
 		d := denoise.Default
-		d.Points, d.Hidden, d.Depth, d.Noise = c.Points, c.Hidden, 1, s.params.Get("noise")
+		d.Points, d.Hidden, d.Depth, d.Noise, d.LR = c.Points, c.Hidden, 1, s.params.Get("noise"), c.LR
 		dae, err := denoise.New(d, curve, seed)
 		if err != nil {
 			panic(err)

@@ -36,7 +36,6 @@ type DenoiseScene struct {
 	show     demoPairs
 	stream   streamlines
 	pts      []float64
-	frame    int
 	noiseRNG *rand.Rand
 	rows     []LegendRow
 }
@@ -210,14 +209,7 @@ func (s *DenoiseScene) Changed(name string) {
 	}
 }
 
-func (s *DenoiseScene) Train(n int) (int, bool) {
-	done, diverged := s.model.Train(n)
-	s.frame++
-	if s.frame%demoInterval == 0 {
-		s.corruptDemo()
-	}
-	return done, diverged
-}
+func (s *DenoiseScene) Train(n int) (int, bool) { return s.model.Train(n) }
 
 // Layout fits the view to the plot and lays the arrows on a lattice over all
 // of the visible plot.
@@ -252,7 +244,12 @@ func (s *DenoiseScene) Measure() { s.measure(-1) }
 // (alignment; mse; the two field norms): each evaluates the net at several
 // hundred points, and the arrows, drawn every frame, already need a few
 // hundred more.
-func (s *DenoiseScene) MeasureFrame(frame int) { s.measure(frame % 3) }
+func (s *DenoiseScene) MeasureFrame(frame int) {
+	if frame%demoInterval == 0 {
+		s.corruptDemo() // new corrupted samples every second of play
+	}
+	s.measure(frame % 3)
+}
 
 // measure computes the metric group part, or every group when part < 0.
 func (s *DenoiseScene) measure(part int) {

@@ -65,7 +65,7 @@ func (a *App) Update(in *ui.Input) {
 	} else {
 		a.play.Label, a.play.Icon = "Pause", ui.IconPause
 	}
-	a.clock.addUpdate(t0, a.now().Sub(t0))
+	a.clock.addUpdate(a.now().Sub(t0))
 }
 
 // updateParams routes the pointer to the parameter widgets, of which only
@@ -143,9 +143,11 @@ func (a *App) Draw(c ui.Canvas) {
 		b.Draw(c, th)
 	}
 
-	a.Scene().Draw(c, a.plot, th)
-	if !a.hidden["readouts"] {
-		a.drawReadouts(c)
+	if a.plot.W >= 1 && a.plot.H >= 1 { // a window can be too small for a plot
+		a.Scene().Draw(c, a.plot, th)
+		if !a.hidden["readouts"] {
+			a.drawReadouts(c)
+		}
 	}
 	c.Flush()
 	if a.explain.H > 0 {
@@ -170,7 +172,7 @@ func (a *App) Draw(c ui.Canvas) {
 		a.drawHelp(c)
 		c.Flush()
 	}
-	a.clock.addDraw(a.now().Sub(t0))
+	a.clock.addDraw(t0, a.now().Sub(t0))
 }
 
 // explainText is the explanation's paragraph: the scene's, or the guided

@@ -176,7 +176,7 @@ func (a *App) layout() {
 	th := a.th
 	a.explainVersion++ // the explanation is drawn anew after any layout
 	a.explainKey = explainKey{a.Scene(), a.explainVersion}
-	if a.w == 0 || a.h == 0 {
+	if a.w < 1 || a.h < 1 {
 		return
 	}
 	full := ui.Rect{W: a.w, H: a.h}
@@ -286,5 +286,7 @@ func (a *App) layout() {
 		b.SetBounds(ui.Rect{X: bx, Y: a.explain.Y + th.Px(10), W: w, H: th.Px(28)})
 		bx -= th.Px(6)
 	}
-	a.Scene().Layout(a.plot, a.th)
+	if a.plot.W >= 1 && a.plot.H >= 1 {
+		a.Scene().Layout(a.plot, a.th)
+	}
 }

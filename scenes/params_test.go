@@ -56,8 +56,17 @@ func TestEveryParameterAtItsLimits(t *testing.T) {
 						t.Errorf("%s: %s=%q: metric %s = %v", sc.Info().ID, sp.Name, v, k, m)
 					}
 				}
-				if val, ok := s.Params[sp.Name].(float64); ok && sp.Kind == param.Float && (val < sp.Min || val > sp.Max) {
-					t.Errorf("%s: %s=%q applied %v outside [%v, %v]", sc.Info().ID, sp.Name, v, val, sp.Min, sp.Max)
+				var val float64
+				switch x := s.Params[sp.Name].(type) {
+				case float64:
+					val = x
+				case int:
+					val = float64(x)
+				default:
+					continue
+				}
+				if val < sp.Min || val > sp.Max || (sp.Kind == param.Int && val != math.Round(val)) {
+					t.Errorf("%s: %s=%q applied %v outside [%v, %v] or off its grid", sc.Info().ID, sp.Name, v, val, sp.Min, sp.Max)
 				}
 			}
 			a.Set(sp.Name, sp.Format(sp.Default))

@@ -82,6 +82,12 @@ type frameMeasurer interface{ MeasureFrame(frame int) }
 // frame. The App keeps each scene's steps per frame apart.
 type speeder interface{ DefaultSpeed() int }
 
+// adjuster is implemented by a scene some of whose parameters follow
+// another when the user changes it (the sparse scene's number of atoms
+// follows its view): Adjust runs before the reset a change of that
+// parameter causes, and not for a URL's values, which are taken as given.
+type adjuster interface{ Adjust(changed string) }
+
 // actor is implemented by scenes with Actions.
 type actor interface{ Actions() []Action }
 

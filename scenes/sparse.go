@@ -31,6 +31,8 @@ type SparseScene struct {
 	view   string
 
 	dict    *sparse.Model       // the 2d and patches views
+	lastD   []float64           // the dictionary and codes before the last
+	lastW   []float64           // alternation, to restore after a divergence
 	patches *data.Set           // patch data, for the autoencoder views
 	sae     *sparse.Autoencoder // the sparse AE view
 	psd     *sparse.PSD         // the PSD view
@@ -119,6 +121,12 @@ var atomColors = []ui.Color{
 
 func atomColor(k int) ui.Color { return atomColors[k%len(atomColors)] }
 
+// AtomColor is the colour of atom k in the 2-D view (tests).
+func AtomColor(k int) ui.Color { return atomColor(k) }
+
+// Dictionary returns the dictionary of the 2-D and patch views (tests).
+func (s *SparseScene) Dictionary() blas64.General { return s.dict.D() }
+
 // probePoints is how many training points the autoencoder views' metrics
 // average over (PSD's needs a LASSO code and an inference for each).
 const probePoints = 64
@@ -155,6 +163,19 @@ func NewSparseScene() *SparseScene {
 		v: View2D{Half: 1.6},
 	}
 	return s
+}
+
+// Adjust gives each view its own dictionary size when the user changes the
+// view (K = 5 in the plane, 32 for patches).
+func (s *SparseScene) Adjust(changed string) {
+	if changed != "view" {
+		return
+	}
+	k := sparse.DefaultPatches.K
+	if s.params.Choice("view") == "2d" {
+		k = sparse.Default2D.K
+	}
+	s.params.SetAt(s.params.Index("k"), float64(k))
 }
 
 // DefaultSpeed is two alternations a frame: each codes every point, and
@@ -216,14 +237,6 @@ func (s *SparseScene) Reset(seed uint64) {
 	s.seed = seed
 	p := s.params
 	view := p.Choice("view")
-	if view != s.view && s.view != "" {
-		// each view opens with its own dictionary size
-		k := sparse.DefaultPatches.K
-		if view == "2d" {
-			k = sparse.Default2D.K
-		}
-		p.SetAt(p.Index("k"), float64(k))
-	}
 	s.view = view
 	s.dict, s.sae, s.psd, s.trainer = nil, nil, nil, nil
 	s.hist, s.degen = halfSteps{}, normTrail{}
@@ -237,12 +250,12 @@ func (s *SparseScene) Reset(seed uint64) {
 		}
 		cfg.K, cfg.Lambda, cfg.Normalize = k, lambda, p.Bool("normalize")
 		s.dict = sparse.New(cfg, seed)
+		s.lastD = make([]float64, len(s.dict.D().Data))
+		s.lastW = make([]float64, len(s.dict.W().Data))
 		s.hist.add(s.dict.Objective(), true)
 		s.degen.add(s.dict.DNorm(), s.dict.W1())
 	default:
-		cfg := sparse.DefaultPatches
-		cfg.K = k
-		s.patches = sparse.New(cfg, seed).X()
+		s.patches = sparse.PatchData(sparse.DefaultPatches, seed)
 		r := rng.New(seed, rng.StreamWeights)
 		var obj nn.Objective
 		if view == "sae" {
@@ -346,11 +359,17 @@ func (s *SparseScene) Train(n int) (int, bool) {
 		return s.trainer.Step(n)
 	}
 	for i := 0; i < n; i++ {
+		copy(s.lastD, s.dict.D().Data)
+		copy(s.lastW, s.dict.W().Data)
 		s.wStep()
 		s.dStep()
 		if !s.dict.Finite() {
-			// least squares without normalisation can overflow in the end
-			return i + 1, true
+			// least squares without normalisation grows the atoms without
+			// end: keep the last finite dictionary and codes
+			copy(s.dict.D().Data, s.lastD)
+			copy(s.dict.W().Data, s.lastW)
+			s.dict.Refresh()
+			return i, true
 		}
 	}
 	return n, false
@@ -399,9 +418,6 @@ func (s *SparseScene) Measure() {
 		s.m[3].Value = meanRowNorm(s.atoms, k, x.D)
 		p.Infer(s.code, xs)
 		decode(s.recon, p.D, s.code)
-	}
-	if math.IsNaN(s.m[4].Value) {
-		s.m[4].Value = 0
 	}
 	s.loss = s.m[0].Value
 }

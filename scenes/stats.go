@@ -22,73 +22,71 @@ type FrameStats struct {
 	FrameMsP95 float64 `json:"frame_ms_p95"`
 }
 
-// frameClock keeps the timings of the last frames in a ring.
+// frameClock keeps the timings of the last frames drawn in a ring. A frame
+// is a Draw and the Updates before it (ebiten runs two Updates for a Draw
+// when it falls behind, none when the lab idles).
 type frameClock struct {
-	at             [statsCap]time.Time
-	update, draw   [statsCap]float64 // milliseconds
-	n, head        int
-	scratch        []float64
-	lastUpdateSlot int
+	at           [statsCap]time.Time // when the frame was drawn
+	update, draw [statsCap]float64   // milliseconds
+	n, head      int
+	pending      float64 // Update time since the last Draw
+	scratch      []float64
 }
 
-// addUpdate records a frame's Update that started at t and took d.
-func (f *frameClock) addUpdate(t time.Time, d time.Duration) {
+// addUpdate records an Update that took d.
+func (f *frameClock) addUpdate(d time.Duration) {
+	f.pending += float64(d) / 1e6
+}
+
+// addDraw records a frame drawn at t in d, with the Updates since the last.
+func (f *frameClock) addDraw(t time.Time, d time.Duration) {
 	f.head = (f.head + 1) % statsCap
 	f.at[f.head] = t
-	f.update[f.head] = float64(d) / 1e6
-	f.draw[f.head] = 0
+	f.update[f.head] = f.pending
+	f.draw[f.head] = float64(d) / 1e6
+	f.pending = 0
 	f.n = min(f.n+1, statsCap)
-	f.lastUpdateSlot = f.head
-}
-
-// addDraw records the Draw that followed the last Update.
-func (f *frameClock) addDraw(d time.Duration) {
-	if f.n > 0 {
-		f.draw[f.lastUpdateSlot] += float64(d) / 1e6
-	}
 }
 
 func (f *frameClock) stats(now time.Time) FrameStats {
 	var s FrameStats
-	if f.n == 0 {
-		return s
-	}
 	if cap(f.scratch) < statsCap {
 		f.scratch = make([]float64, 0, statsCap)
 	}
 	count := 0
-	oldest := now
-	upd := f.scratch[:0]
+	var newest, oldest time.Time
 	for i := 0; i < f.n; i++ {
 		j := (f.head - i + statsCap) % statsCap
 		if now.Sub(f.at[j]) > statsWindow {
 			break
 		}
+		if count == 0 {
+			newest = f.at[j]
+		}
 		oldest = f.at[j]
-		upd = append(upd, f.update[j])
 		count++
 	}
 	if count == 0 {
 		return s
 	}
-	if span := now.Sub(oldest).Seconds(); span > 0 {
+	if span := newest.Sub(oldest).Seconds(); span > 0 {
 		s.FPS = float64(count-1) / span
 	}
-	slices.Sort(upd)
-	s.UpdateMsP50 = upd[(len(upd)-1)/2]
-	s.UpdateMsP95 = upd[(len(upd)-1)*95/100]
-	drw := upd[:0]
-	for i := 0; i < count; i++ {
-		drw = append(drw, f.draw[(f.head-i+statsCap)%statsCap])
+	pct := func(v []float64, p int) float64 {
+		slices.Sort(v)
+		return v[(len(v)-1)*p/100]
 	}
-	slices.Sort(drw)
-	s.DrawMsP95 = drw[(len(drw)-1)*95/100]
-	both := drw[:0]
-	for i := 0; i < count; i++ {
-		j := (f.head - i + statsCap) % statsCap
-		both = append(both, f.update[j]+f.draw[j])
+	each := func(f2 func(j int) float64) []float64 {
+		v := f.scratch[:0]
+		for i := 0; i < count; i++ {
+			v = append(v, f2((f.head-i+statsCap)%statsCap))
+		}
+		return v
 	}
-	slices.Sort(both)
-	s.FrameMsP95 = both[(len(both)-1)*95/100]
+	upd := each(func(j int) float64 { return f.update[j] })
+	s.UpdateMsP50 = pct(upd, 50)
+	s.UpdateMsP95 = pct(upd, 95)
+	s.DrawMsP95 = pct(each(func(j int) float64 { return f.draw[j] }), 95)
+	s.FrameMsP95 = pct(each(func(j int) float64 { return f.update[j] + f.draw[j] }), 95)
 	return s
 }

@@ -21,7 +21,7 @@ func (v *View2D) Fit(plot ui.Rect) {
 	side := math.Min(plot.W, plot.H)
 	v.r = ui.Rect{X: plot.X + (plot.W-side)/2, Y: plot.Y + (plot.H-side)/2, W: side, H: side}
 	v.cx, v.cy = plot.X+plot.W/2, plot.Y+plot.H/2
-	v.scale = side / (2 * v.Half)
+	v.scale = math.Max(side, 1) / (2 * v.Half) // at least a pixel: never 0
 }
 
 // Screen returns the device position of data point (x, y).
@@ -42,6 +42,9 @@ func (v *View2D) Viewport() ui.Rect { return v.r }
 
 // Grid draws unit grid lines and the two axes.
 func (v *View2D) Grid(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
+	if !(v.scale > 0) {
+		return // an empty plot (a window too small to show one)
+	}
 	n := math.Ceil(math.Max(plot.W, plot.H) / v.scale / 2)
 	for k := -n; k <= n; k++ {
 		col, w := th.Grid, th.Px(1)
@@ -83,7 +86,7 @@ type View3D struct {
 // Fit centres the view in plot.
 func (v *View3D) Fit(plot ui.Rect) {
 	v.cx, v.cy = plot.X+plot.W/2, plot.Y+plot.H/2
-	v.scale = math.Min(plot.W, plot.H) / (2 * v.Half)
+	v.scale = math.Max(math.Min(plot.W, plot.H), 1) / (2 * v.Half)
 }
 
 // Project returns the device position of data point p and its depth

@@ -3,6 +3,8 @@
 package main
 
 import (
+	"fmt"
+	"math"
 	"strconv"
 	"syscall/js"
 
@@ -21,8 +23,18 @@ type api struct {
 
 func newAPI(g *game.Game) *api { return &api{g: g} }
 
+// fn makes a JavaScript function of f. A panic in f, which would end the
+// Go program and with it the page, becomes a JavaScript exception instead.
 func (a *api) fn(f func(args []js.Value) any) js.Value {
-	jf := js.FuncOf(func(this js.Value, args []js.Value) any { return f(args) })
+	jf := js.FuncOf(func(this js.Value, args []js.Value) (out any) {
+		defer func() {
+			if r := recover(); r != nil {
+				js.Global().Get("console").Call("error", fmt.Sprintf("aelab: %v", r))
+				out = js.Null()
+			}
+		}()
+		return f(args)
+	})
 	a.funcs = append(a.funcs, jf)
 	return jf.Value
 }
@@ -57,11 +69,23 @@ func (a *api) install() {
 		return with(func(app *scenes.App) any { return app.SwitchScene(id) })
 	}))
 	o.Set("train", a.fn(func(args []js.Value) any {
-		n := 1
-		if len(args) > 0 && args[0].Type() == js.TypeNumber {
-			n = max(0, args[0].Int())
+		n, warn := 1, ""
+		if len(args) > 0 {
+			switch {
+			case args[0].Type() != js.TypeNumber || math.IsNaN(args[0].Float()):
+				warn = "aelab.train(n): n must be a number of steps; training 1"
+			case args[0].Float() > maxTrain:
+				n, warn = maxTrain, fmt.Sprintf("aelab.train(n): at most %d steps a call; training that many", maxTrain)
+			default:
+				n = max(0, int(args[0].Float()))
+			}
 		}
-		return with(func(app *scenes.App) any { return stateJS(app.Train(n)) })
+		return with(func(app *scenes.App) any {
+			if warn != "" {
+				app.Warn(warn)
+			}
+			return stateJS(app.Train(n))
+		})
 	}))
 	o.Set("reset", a.fn(func([]js.Value) any {
 		return with(func(app *scenes.App) any { app.Reset(); return nil })
@@ -92,10 +116,15 @@ func (a *api) install() {
 	}))
 	o.Set("ready", true)
 	js.Global().Set("aelab", o)
-	js.Global().Call("dispatchEvent", js.Global().Get("Event").New("aelab-ready"))
+	// The event goes out on a later turn of the event loop: install runs
+	// inside a frame, with the App locked, and a listener that called aelab
+	// at once would wait on that lock forever.
+	js.Global().Call("setTimeout", js.Global().Get("Function").New(`dispatchEvent(new Event("aelab-ready"))`), 0)
 }
 
-// jsString reads a value given to aelab.set as the text a URL would carry.
+// jsString reads a value given to aelab.set as the text a URL would carry;
+// undefined and null read as nothing, which the parameter then rejects
+// with a warning.
 func jsString(v js.Value) string {
 	switch v.Type() {
 	case js.TypeNumber:
@@ -104,13 +133,23 @@ func jsString(v js.Value) string {
 		return strconv.FormatBool(v.Bool())
 	case js.TypeString:
 		return v.String()
+	case js.TypeUndefined, js.TypeNull:
+		return ""
 	}
-	return v.Call("toString").String()
+	return js.Global().Call("String", v).String()
 }
+
+// maxTrain bounds aelab.train(n): a call runs synchronously, on the page's
+// one thread, so a huge n would freeze the tab.
+const maxTrain = 1000000
 
 func stateJS(s scenes.State) map[string]any {
 	metrics := make(map[string]any, len(s.Metrics))
 	for k, v := range s.Metrics {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			metrics[k] = nil // undefined for now (JSON's null), never NaN
+			continue
+		}
 		metrics[k] = v
 	}
 	warnings := make([]any, len(s.Warnings))

@@ -313,3 +313,21 @@ func (m *Model) Finite() bool {
 	}
 	return s == 0 // NaN·0 and ±Inf·0 are NaN; finite·0 is 0
 }
+
+// Refresh recomputes what depends on D after a caller changed D or W in
+// place (the sparse scene restoring its last finite state).
+func (m *Model) Refresh() {
+	m.known = false
+	m.lasso.SetDict(m.d)
+}
+
+// PatchData returns the patch data of cfg drawn from seed (stream
+// rng.StreamData), as New makes them, without a model: for the autoencoders
+// that learn on the same patches.
+func PatchData(cfg Config, seed uint64) *data.Set {
+	r := rng.New(seed, rng.StreamData)
+	img := NewImage(r, cfg.ImageSize)
+	x := data.NewSet(cfg.Points, cfg.Patch*cfg.Patch)
+	Patches(x, img, r)
+	return x
+}

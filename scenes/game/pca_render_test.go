@@ -78,24 +78,35 @@ func blend(c color.RGBA, a float64) color.RGBA {
 }
 
 // TestRender3D saves the 3-D view for a person to look at and checks that
-// the drag rotates it.
+// a drag in the plot turns it: the picture changes, the readouts do not.
 func TestRender3D(t *testing.T) {
 	app := scenes.New(scenes.Options{Query: scenes.ParseQuery("scene=pca&seed=1&dim=3&paused=1&lr=0.02")})
 	g := New(app)
 	frame(t, g, 2)
 	g.Do(func(a *scenes.App) { a.Train(3000) })
-	img := frame(t, g, 2)
-	save(t, img, "render-pca-3d.png")
-}
-
-// TestFrameTimesNative logs the native update and draw times while
-// training (a measurement for the notes, not an assertion: budgets are
-// checked by benchmarks and in the browser).
-func TestFrameTimesNative(t *testing.T) {
-	app := scenes.New(scenes.Options{Query: scenes.ParseQuery("scene=pca&seed=1")})
-	g := New(app)
-	frame(t, g, frames())
-	g.Do(func(a *scenes.App) { t.Logf("native frame stats while playing: %+v", a.FrameStats()) })
+	before := frame(t, g, 2)
+	save(t, before, "render-pca-3d.png")
+	var plot ui.Rect
+	g.Do(func(a *scenes.App) {
+		plot = a.PlotRect()
+		cx, cy := plot.X+plot.W/3, plot.Y+plot.H/2
+		a.Update(&ui.Input{Pointer: ui.Pointer{X: cx, Y: cy, Down: true, Pressed: true}})
+		a.Update(&ui.Input{Pointer: ui.Pointer{X: cx + 150, Y: cy + 40, Down: true}})
+		a.Update(&ui.Input{Pointer: ui.Pointer{X: cx + 150, Y: cy + 40, Released: true}})
+	})
+	after := frame(t, g, 2)
+	save(t, after, "render-pca-3d-turned.png")
+	changed := 0
+	for y := int(plot.Y); y < int(plot.Bottom()); y += 4 {
+		for x := int(plot.X); x < int(plot.X+plot.W/2); x += 4 {
+			if before.At(x, y) != after.At(x, y) {
+				changed++
+			}
+		}
+	}
+	if changed < 100 {
+		t.Errorf("dragging in the 3-D plot changed %d sampled pixels of its left half: it did not turn", changed)
+	}
 }
 
 func frames() int {
@@ -182,13 +193,32 @@ func TestRenderContractive(t *testing.T) {
 }
 
 // TestRenderSparse saves every view of the sparse scene and checks that
-// the 2-D view draws each atom's arrow tip in its colour.
+// the 2-D view draws each atom's arrow, near its tip, in the atom's colour.
 func TestRenderSparse(t *testing.T) {
 	app := scenes.New(scenes.Options{Query: scenes.ParseQuery("scene=sparse&seed=1&paused=1")})
 	g := New(app)
 	frame(t, g, 2)
 	g.Do(func(a *scenes.App) { a.Train(60) })
-	save(t, frame(t, g, 2), "render-sparse-2d.png")
+	img := frame(t, g, 2)
+	save(t, img, "render-sparse-2d.png")
+	g.Do(func(a *scenes.App) {
+		s := a.Scene().(*scenes.SparseScene)
+		d := s.Dictionary()
+		for k := 0; k < d.Rows; k++ {
+			// a little short of the tip, on the arrow's shaft
+			x, y := s.View().Screen(0.8*d.Data[2*k], 0.8*d.Data[2*k+1])
+			want := rgb(scenes.AtomColor(k))
+			found := false
+			for dx := -2; dx <= 2 && !found; dx++ {
+				for dy := -2; dy <= 2 && !found; dy++ {
+					found = near(rgb(img.At(int(x)+dx, int(y)+dy)), want, 50)
+				}
+			}
+			if !found {
+				t.Errorf("atom %d: no pixel of its colour %v on its arrow at (%.0f, %.0f)", k, want, x, y)
+			}
+		}
+	})
 	for _, view := range []string{"patches", "sae", "psd"} {
 		g.Do(func(a *scenes.App) {
 			a.Set("view", view)

@@ -67,6 +67,8 @@ func TestMain(m *testing.M) {
 }
 
 // frame runs g until it has drawn n more frames and returns the last screen.
+// A paused lab is idle and draws only on request, so each frame asks for the
+// next.
 func frame(t *testing.T, g *Game, n int) *image.RGBA {
 	t.Helper()
 	shot := make(chan *image.RGBA, 1)
@@ -80,10 +82,13 @@ func frame(t *testing.T, g *Game, n int) *image.RGBA {
 				screen.ReadPixels(img.Pix)
 				g.OnFrame = nil
 				shot <- img
+				return
 			}
+			ebiten.ScheduleFrame()
 		}
 	})
 	current.Store(g)
+	ebiten.ScheduleFrame()
 	return <-shot
 }
 

@@ -90,6 +90,39 @@ func (s *Spec) Parse(raw string) (v float64, warning string) {
 	return c, ""
 }
 
+// ParseOr is Parse for a value set while the lab runs (aelab.set): a value
+// that does not parse keeps the current one instead of the default.
+func (s *Spec) ParseOr(raw string, current float64) (v float64, warning string) {
+	v, warning = s.Parse(raw)
+	if warning != "" && v == s.Default && !s.parses(raw) {
+		return current, strings.Replace(warning, "; using "+s.Format(s.Default), "; keeping "+s.Format(current), 1)
+	}
+	return v, warning
+}
+
+// parses reports whether raw is a value of the parameter's kind, in range
+// or not.
+func (s *Spec) parses(raw string) bool {
+	raw = strings.TrimSpace(raw)
+	switch s.Kind {
+	case Bool:
+		switch strings.ToLower(raw) {
+		case "1", "true", "on", "yes", "", "0", "false", "off", "no":
+			return true
+		}
+		return false
+	case Choice:
+		for _, c := range s.Choices {
+			if strings.EqualFold(raw, c) {
+				return true
+			}
+		}
+		return false
+	}
+	f, err := strconv.ParseFloat(raw, 64)
+	return err == nil && !math.IsNaN(f)
+}
+
 // Format writes a value for the screen and the URL.
 func (s *Spec) Format(v float64) string {
 	return string(s.AppendFormat(nil, v))
