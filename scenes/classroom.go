@@ -149,7 +149,10 @@ func (a *App) restyle() {
 	w, h := a.w/dev, a.h/dev // CSS pixels
 	zoom := math.Max(1, math.Min(3, math.Min(w/1440, h/900)))
 	if a.app.Bool(namePresenter) {
-		a.th = ui.Presenter(dev * zoom * 1.3)
+		// Presenter type is up to 1.3 times larger, as far as the screen
+		// keeps room for a 1100×700 layout (a laptop's full screen).
+		boost := math.Max(1, math.Min(1.3, math.Min(w/(zoom*1100), h/(zoom*700))))
+		a.th = ui.Presenter(dev * zoom * boost)
 	} else {
 		a.th = ui.Light(dev * zoom)
 	}
@@ -316,7 +319,12 @@ func (a *App) drawHelp(c ui.Canvas) {
 	th := a.th
 	size := th.Font(ui.SizeBody)
 	lh := size * 1.55
-	w := math.Min(a.w-th.Px(40), th.Px(620))
+	keysW, doesW := 0.0, 0.0
+	for _, s := range Shortcuts {
+		keysW = math.Max(keysW, c.TextWidth(s.Keys, size, true))
+		doesW = math.Max(doesW, c.TextWidth(s.Does, size, false))
+	}
+	w := math.Min(a.w-th.Px(40), keysW+doesW+th.Px(72))
 	h := float64(len(Shortcuts))*lh + th.Px(80)
 	r := ui.Rect{X: (a.w - w) / 2, Y: math.Max(th.Px(20), (a.h-h)/2), W: w, H: h}
 	c.FillRect(ui.Rect{W: a.w, H: a.h}, th.Text.Alpha(0.35))
@@ -325,7 +333,7 @@ func (a *App) drawHelp(c ui.Canvas) {
 	c.Text("any key or click closes this", r.Right()-th.Px(24), r.Y+th.Px(24), ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Right})
 	y := r.Y + th.Px(62)
 	kx := r.X + th.Px(24)
-	dx := r.X + th.Px(24) + math.Min(th.Px(210), w*0.38)
+	dx := r.X + th.Px(24) + math.Min(keysW+th.Px(24), w*0.38)
 	for _, s := range Shortcuts {
 		c.Text(s.Keys, kx, y, ui.TextStyle{Size: size, Color: th.Accent, Bold: true})
 		c.Text(s.Does, dx, y, ui.TextStyle{Size: size, Color: th.Text})

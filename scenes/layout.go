@@ -225,6 +225,9 @@ func (a *App) layout() {
 	bw := (row.W - 2*gap) / 3
 	for i, b := range [...]*ui.Button{a.play, a.stepBtn, a.resetBtn} {
 		b.SetBounds(ui.Rect{X: row.X + float64(i)*(bw+gap), Y: row.Y, W: bw, H: row.H})
+		if row.Empty() {
+			b.SetBounds(ui.Rect{})
+		}
 	}
 	if n := len(a.actions); n > 0 { // the scene's own buttons, one row
 		var ar ui.Rect

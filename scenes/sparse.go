@@ -311,7 +311,7 @@ func (s *SparseScene) setInfo() {
 			"the atoms grow and the codes shrink without end, which is why dictionaries are normalised."
 	case "sae":
 		i.Title = "Sparse autoencoder: L1 penalty on the code"
-		i.Formula = []string{"Σₙ ‖g(f(xₙ)) − xₙ‖² + λ Σₙ ‖f(xₙ)‖₁ → min over θ", "f(x) = a(W₁x + b₁),  g(h) = W₂h + b₂", "R(h) = Σ_d |h_d| induces sparsity"}
+		i.Formula = []string{"Σₙ ‖g(f(xₙ)) − xₙ‖² + λ Σₙ ‖f(xₙ)‖₁ → min over θ", "f(x) = a(W₁x + b₁),  g(h) = W₂h + b₂", "R(h) = ‖h‖₁ = Σₖ |hₖ| makes codes sparse"}
 		i.Text = "The same penalty, but the code is computed by a feed-forward encoder. With ReLU units many codes " +
 			"are exactly zero (the histogram's left bar); with sigmoid units none are, only small: to get actual " +
 			"zeros one needs linear or ReLU activations."

@@ -116,13 +116,19 @@ func open(t *testing.T, query string, setup ...chromedp.Action[chromedp.Void]) *
 	if err := chromedp.Do(tctx, chromedp.Navigate(p.url)); err != nil {
 		t.Fatalf("navigate %s: %v", p.url, err)
 	}
-	start := time.Now()
-	if _, err := chromedp.Run(tctx, chromedp.Poll[bool](`window.aelab !== undefined && window.aelab.ready === true`,
-		chromedp.WithPollingTimeout(80*time.Second))); err != nil {
-		t.Fatalf("window.aelab.ready never came: %v\nconsole: %v", err, p.messages())
-	}
-	t.Logf("aelab.ready %.2f s after navigation finished", time.Since(start).Seconds())
+	p.waitReady(tctx)
 	return p
+}
+
+// waitReady waits for window.aelab.ready after a navigation or reload.
+func (p *page) waitReady(ctx context.Context) {
+	p.t.Helper()
+	start := time.Now()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.aelab !== undefined && window.aelab.ready === true`,
+		chromedp.WithPollingTimeout(80*time.Second))); err != nil {
+		p.t.Fatalf("window.aelab.ready never came: %v\nconsole: %v", err, p.messages())
+	}
+	p.t.Logf("aelab.ready %.2f s after navigation finished", time.Since(start).Seconds())
 }
 
 func (p *page) messages() []chromedp.ConsoleMessage {

@@ -19,7 +19,7 @@ import (
 func platform(g *game.Game, app *scenes.App) {
 	app.Platform = scenes.Platform{
 		Fullscreen: ebiten.SetFullscreen,
-		CopyLink:   copyLink,
+		CopyLink:   func(query string) string { return copyLink(g, query) },
 		Export: func(r ui.Rect) string {
 			st := app.State()
 			return exportPNG(r, fmt.Sprintf("aelab-%s-step%d.png", st.Scene, st.Step))
@@ -41,14 +41,30 @@ func link(query string) string {
 }
 
 // copyLink puts a link to the setting on the clipboard. The key press or
-// click that asks for it is a user gesture, which the clipboard needs.
-func copyLink(query string) string {
+// click that asks for it is a user gesture, which the clipboard needs; a
+// browser that still refuses gets the link shown instead.
+func copyLink(g *game.Game, query string) string {
 	url := link(query)
 	clip := js.Global().Get("navigator").Get("clipboard")
 	if clip.IsUndefined() || clip.IsNull() {
 		return "Copy this link (the clipboard is not available here): " + url
 	}
-	clip.Call("writeText", url)
+	var copied, refused js.Func
+	copied = js.FuncOf(func(js.Value, []js.Value) any {
+		copied.Release()
+		refused.Release()
+		return nil
+	})
+	refused = js.FuncOf(func(js.Value, []js.Value) any {
+		copied.Release()
+		refused.Release()
+		// A goroutine: the frame that asked may still hold the App.
+		go g.Do(func(app *scenes.App) {
+			app.Notify("The browser did not allow the clipboard; copy this link: " + url)
+		})
+		return nil
+	})
+	clip.Call("writeText", url).Call("then", copied, refused)
 	return "Link to this setting copied: paste it to share it."
 }
 

@@ -33,7 +33,7 @@ const boldRanges = [
   [0x1d2c, 0x1d6a], // superscript letters (ᵀ ᴰ ᴷ)
   [0x2070, 0x209f],
 ];
-const boldExtra = "‖–—…′→←↔≡≈≤≥−×·∑∂∈ℝ∠";
+const boldExtra = "‖–—…′‹›→←↔⇧≡≈≤≥−×·∑∂∈ℝ∠";
 
 const chars = (rs, extra = "") => {
   let t = extra;

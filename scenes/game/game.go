@@ -109,9 +109,10 @@ func (g *Game) afterChange() {
 }
 
 // keyNames are the names of the special keys in ui.Input.Keys; printable
-// keys come as their characters.
+// keys come as their characters, and the space bar as "space". Characters
+// are queued, so a key tapped faster than a frame still counts.
 var keyNames = map[ebiten.Key]string{
-	ebiten.KeySpace: "space", ebiten.KeyArrowLeft: "left", ebiten.KeyArrowRight: "right",
+	ebiten.KeyArrowLeft: "left", ebiten.KeyArrowRight: "right",
 	ebiten.KeyTab: "tab", ebiten.KeyEscape: "escape", ebiten.KeyPageUp: "pageup", ebiten.KeyPageDown: "pagedown",
 }
 
@@ -131,7 +132,9 @@ func (g *Game) readKeys() {
 	}
 	g.chars = ebiten.AppendInputChars(g.chars[:0])
 	for _, r := range g.chars {
-		if r > ' ' {
+		if r == ' ' {
+			g.input.Keys = append(g.input.Keys, "space")
+		} else if r > ' ' {
 			g.input.Keys = append(g.input.Keys, strings.ToLower(string(r)))
 		}
 	}

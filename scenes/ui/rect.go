@@ -14,6 +14,9 @@ func (r Rect) Inset(d float64) Rect {
 }
 
 // Right and Bottom are the far edges.
+// Empty reports whether r has no area (a hidden control's bounds).
+func (r Rect) Empty() bool { return r.W <= 0 || r.H <= 0 }
+
 func (r Rect) Right() float64  { return r.X + r.W }
 func (r Rect) Bottom() float64 { return r.Y + r.H }
 

@@ -220,6 +220,11 @@ type Segments struct {
 
 	r       Rect
 	pressed int // segment pressed + 1, 0 when none
+	// cuts are where the segments end, as parts of the bar, set by Draw
+	// from the labels' widths: equal segments while every label fits,
+	// else each as wide as its label needs (a long tab title beside short
+	// ones on a narrow window).
+	cuts []float64
 }
 
 func (s *Segments) Spec() *param.Spec { return s.spec }
@@ -232,16 +237,60 @@ func (s *Segments) Height(th *Theme) float64 { return th.Px(36) }
 // labelShare is the part of the row the label takes, left of the segments.
 const labelShare = 0.3
 
-// segment returns the rectangle of segment i.
-func (s *Segments) segment(i int) Rect {
+// bar is the row's part that holds the segments.
+func (s *Segments) bar() Rect {
 	bar := s.r
 	if !s.NoLabel {
 		bar.X += s.r.W * labelShare
 		bar.W -= s.r.W * labelShare
 	}
-	n := float64(len(s.spec.Choices))
-	w := bar.W / n
-	return Rect{bar.X + float64(i)*w, bar.Y, w, bar.H}
+	return bar
+}
+
+// segment returns the rectangle of segment i.
+func (s *Segments) segment(i int) Rect {
+	bar := s.bar()
+	n := len(s.spec.Choices)
+	if len(s.cuts) != n {
+		w := bar.W / float64(n)
+		return Rect{bar.X + float64(i)*w, bar.Y, w, bar.H}
+	}
+	x0 := 0.0
+	if i > 0 {
+		x0 = s.cuts[i-1]
+	}
+	return Rect{bar.X + x0*bar.W, bar.Y, (s.cuts[i] - x0) * bar.W, bar.H}
+}
+
+// fit sets the cuts for labels set at size: equal segments when the widest
+// label fits in an equal share, else shares in proportion to the labels'
+// widths.
+func (s *Segments) fit(c Canvas, th *Theme, size float64) {
+	n := len(s.spec.Choices)
+	if cap(s.cuts) < n {
+		s.cuts = make([]float64, n)
+	}
+	s.cuts = s.cuts[:n]
+	pad := th.Px(14)
+	widest, total := 0.0, 0.0
+	for i := range n {
+		w := c.TextWidth(s.spec.ChoiceLabel(i), size, true) + pad
+		s.cuts[i] = w
+		widest = math.Max(widest, w)
+		total += w
+	}
+	bar := s.bar()
+	if widest*float64(n) <= bar.W || total <= 0 {
+		for i := range n {
+			s.cuts[i] = float64(i+1) / float64(n)
+		}
+		return
+	}
+	sum := 0.0
+	for i := range n {
+		sum += s.cuts[i]
+		s.cuts[i] = sum / total
+	}
 }
 
 func (s *Segments) Update(p *Pointer, cap *Capture) {
@@ -273,6 +322,7 @@ func (s *Segments) Draw(c Canvas, th *Theme) {
 	if !s.NoLabel {
 		c.Text(s.spec.Label, s.r.X, s.r.Y+(s.r.H-th.Font(SizeBody)*1.2)/2, TextStyle{Size: th.Font(SizeBody), Color: th.Text})
 	}
+	s.fit(c, th, th.Font(size))
 	for i := range s.spec.Choices {
 		r := s.segment(i).Inset(th.Px(1.5))
 		st := TextStyle{Size: th.Font(size), Color: th.Text, Align: Center}
@@ -330,6 +380,9 @@ func (b *Button) Update(p *Pointer, cap *Capture) {
 
 func (b *Button) Draw(c Canvas, th *Theme) {
 	r := b.r
+	if r.Empty() {
+		return
+	}
 	fg := th.Text
 	switch {
 	case b.Primary:

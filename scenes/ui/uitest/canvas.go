@@ -13,12 +13,13 @@ import (
 // character, close to DejaVu Sans.
 type Canvas struct {
 	Texts  []string
+	Bold   []bool // whether each of Texts is set in bold
 	Shapes int
 	Record bool // keep the texts (off to measure allocations)
 }
 
 // Reset forgets what was drawn.
-func (c *Canvas) Reset() { c.Texts, c.Shapes = c.Texts[:0], 0 }
+func (c *Canvas) Reset() { c.Texts, c.Bold, c.Shapes = c.Texts[:0], c.Bold[:0], 0 }
 
 // HasText reports whether a drawn text contains s.
 func (c *Canvas) HasText(s string) bool {
@@ -47,16 +48,16 @@ func (c *Canvas) Flush()                                        {}
 func (c *Canvas) TextWidth(s string, size float64, _ bool) float64 {
 	return 0.55 * size * float64(utf8.RuneCountInString(s))
 }
-func (c *Canvas) TextBytes(b []byte, x, y float64, st ui.TextStyle) { c.text(b) }
-func (c *Canvas) Text(s string, _, _ float64, _ ui.TextStyle)       { c.textS(s) }
-func (c *Canvas) text(b []byte) {
+func (c *Canvas) TextBytes(b []byte, x, y float64, st ui.TextStyle) {
 	if c.Record {
-		c.Texts = append(c.Texts, string(b))
+		c.text(string(b), st)
 	}
 }
-func (c *Canvas) textS(s string) {
+func (c *Canvas) Text(s string, _, _ float64, st ui.TextStyle) { c.text(s, st) }
+func (c *Canvas) text(s string, st ui.TextStyle) {
 	if c.Record {
 		c.Texts = append(c.Texts, s)
+		c.Bold = append(c.Bold, st.Bold)
 	}
 }
 
