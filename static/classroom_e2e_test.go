@@ -422,7 +422,10 @@ func TestBrowserGuidedLecture(t *testing.T) {
 		}
 		want := jsonState(t, scenes.New(scenes.Options{Query: scenes.ParseQuery("seed=1&scene=" + stop.Scene + "&" + scenes.FormatQuery(stop.Set))}).State())
 		var s state
-		if !until(func() bool { s = p.state(); return p.search().Get("tour") == strconv.Itoa(i+1) && s.Scene == stop.Scene }) {
+		if !until(func() bool {
+			s = p.state()
+			return p.search().Get("tour") == strconv.Itoa(i+1) && s.Scene == stop.Scene
+		}) {
 			t.Fatalf("stop %d: tour=%q, scene %s; want %d and %s", i+1, p.search().Get("tour"), s.Scene, i+1, stop.Scene)
 		}
 		for k, v := range want.Params {
