@@ -107,6 +107,7 @@ type App struct {
 	paramsScroll              float64 // how far it is scrolled
 	scrollOwner               int     // capture token of the scroll bar
 	readouts                  ui.Rect
+	readoutsCompact           bool // smaller type on a short plot (a phone)
 	explainLines              ui.Wrapped
 	buf                       []byte
 

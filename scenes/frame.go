@@ -204,8 +204,13 @@ func (a *App) drawExplainStrip(c ui.Canvas) {
 	c.FillRect(ui.Rect{X: r.X, Y: r.Y, W: r.W, H: th.Px(1)}, th.Line)
 	info := a.Scene().Info()
 	r = r.Inset(th.Px(16))
-	c.Text(info.Title, r.X, r.Y, ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.Text, Bold: true})
-	tw := c.TextWidth(info.Title, th.Font(ui.SizeHeading), true)
+	hs := th.Font(ui.SizeHeading)
+	tw := c.TextWidth(info.Title, hs, true)
+	if tw > r.W && tw > 0 { // a phone: the title set smaller to fit
+		hs = math.Max(th.Font(11), hs*r.W/tw)
+		tw = c.TextWidth(info.Title, hs, true)
+	}
+	c.Text(info.Title, r.X, r.Y, ui.TextStyle{Size: hs, Color: th.Text, Bold: true})
 	small := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Right}
 	if n := a.TourStop(); n > 0 {
 		// the guided lecture's place, left of its buttons (drawn apart)
@@ -216,11 +221,7 @@ func (a *App) drawExplainStrip(c ui.Canvas) {
 		c.Text(info.Slides, r.Right(), r.Y+th.Px(2), small)
 	}
 	y := r.Y + th.Font(ui.SizeHeading)*1.6
-	fs := th.Font(ui.SizeFormula)
-	fw := 0.0
-	for _, f := range info.Formula {
-		fw = math.Max(fw, c.TextWidth(f, fs, false))
-	}
+	fs, fw := a.formulaFit(c, r.W)
 	ts := th.Font(ui.SizeBody)
 	textX, textW := r.X+fw+th.Px(28), r.W-fw-th.Px(28)
 	formulaY := y
@@ -302,15 +303,23 @@ func (a *App) drawReadouts(c ui.Canvas) {
 	c.RoundRect(r.Inset(th.Px(1)), th.Px(7), th.Bg.Alpha(0.95))
 	label := ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.TextDim}
 	value := ui.TextStyle{Size: th.Font(ui.SizeReadout), Color: th.Text, Bold: true, Align: ui.Right}
+	rowH, labelDy := th.Px(32), th.Px(6)
+	if a.readoutsCompact {
+		label.Size, value.Size = th.Font(ui.SizeSmall), th.Font(ui.SizeBody)
+		rowH, labelDy = readoutRowCompact(th), th.Px(1)
+	}
 	y := r.Y + th.Px(7)
 	for _, m := range a.Scene().Metrics() {
-		c.Text(m.Label, r.X+th.Px(12), y+th.Px(6), label)
+		c.Text(m.Label, r.X+th.Px(12), y+labelDy, label)
 		a.buf = appendMetric(a.buf[:0], m.Value, m.Digits)
 		a.buf = append(a.buf, m.Unit...)
 		c.TextBytes(a.buf, r.Right()-th.Px(12), y, value)
-		y += th.Px(32)
+		y += rowH
 	}
 }
+
+// readoutRowCompact is a readout's row height on a short plot.
+func readoutRowCompact(th *ui.Theme) float64 { return th.Px(21) }
 
 // appendMetric formats a readout with digits significant digits, in fixed
 // notation where that is readable; a non-finite value shows as a dash.

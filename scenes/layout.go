@@ -48,6 +48,22 @@ func (estimate) TextWidth(s string, size float64, _ bool) float64 {
 	return 0.55 * size * float64(utf8.RuneCountInString(s))
 }
 
+// formulaFit returns the formula's type size and its widest line's width:
+// the theme's formula size, or smaller (down to 11 pixels) where a line
+// would not fit in width (a phone).
+func (a *App) formulaFit(m ui.Measurer, width float64) (size, widest float64) {
+	size = a.th.Font(ui.SizeFormula)
+	for _, f := range a.Scene().Info().Formula {
+		widest = math.Max(widest, m.TextWidth(f, size, false))
+	}
+	if widest > width && widest > 0 {
+		fit := math.Max(a.th.Font(11), size*width/widest)
+		widest *= fit / size
+		size = fit
+	}
+	return size, widest
+}
+
 // explainHeight is the height the explanation needs at a width: its title
 // and the taller of the formula and the wrapped text (see drawExplain).
 func (a *App) explainHeight(width float64) float64 {
@@ -57,12 +73,9 @@ func (a *App) explainHeight(width float64) float64 {
 		m = estimate{}
 	}
 	info := a.Scene().Info()
-	fs, ts := th.Font(ui.SizeFormula), th.Font(ui.SizeBody)
-	fw := 0.0
-	for _, f := range info.Formula {
-		fw = math.Max(fw, m.TextWidth(f, fs, false))
-	}
+	ts := th.Font(ui.SizeBody)
 	inner := width - th.Px(32)
+	fs, fw := a.formulaFit(m, inner)
 	formulaH := float64(len(info.Formula)) * fs * 1.45
 	textW := inner - fw - th.Px(28)
 	var body float64
@@ -171,7 +184,8 @@ func (a *App) Widgets() []ui.ParamWidget { return a.widgets }
 //	│ explanation: formula and text   │ loss curve      │
 //	└─────────────────────────────────┴─────────────────┘
 //
-// Below 760 CSS pixels of width the panel goes under the plot.
+// Below 760 CSS pixels of width (a phone) the tabs take a second row of the
+// top bar and the panel goes under the plot.
 func (a *App) layout() {
 	th := a.th
 	a.explainVersion++ // the explanation is drawn anew after any layout
@@ -180,7 +194,13 @@ func (a *App) layout() {
 		return
 	}
 	full := ui.Rect{W: a.w, H: a.h}
-	a.top, full = full.CutTop(th.Px(54))
+	// A phone's top bar has two rows: the buttons, then the tabs across.
+	twoRows := a.w < th.Px(760) && !a.hidden["tabs"]
+	topH := th.Px(54)
+	if twoRows {
+		topH += th.Px(40)
+	}
+	a.top, full = full.CutTop(topH)
 	var left ui.Rect
 	panels := a.app.Bool(namePanels)
 	switch {
@@ -190,11 +210,15 @@ func (a *App) layout() {
 		pw := math.Max(th.Px(330), math.Min(a.w*0.3, th.Px(440)))
 		a.panel, left = full.CutRight(pw)
 	default: // a phone: the panel under the plot
-		a.panel, left = full.CutBottom(full.H * 0.5)
+		a.panel, left = full.CutBottom(full.H * 0.45)
 	}
 	a.explain, a.plot = ui.Rect{}, left
 	if panels && (!a.hidden["explain"] || a.TourStop() > 0) {
-		a.explain, a.plot = left.CutBottom(math.Min(a.explainHeight(left.W), left.H*0.45))
+		share := 0.45
+		if a.panel.X == 0 && a.panel.W > 0 { // a phone: the plot first
+			share = 0.35
+		}
+		a.explain, a.plot = left.CutBottom(math.Min(a.explainHeight(left.W), left.H*share))
 	}
 
 	// the title, the scene tabs, and the classroom buttons on the right
@@ -210,6 +234,9 @@ func (a *App) layout() {
 		right -= th.Px(6)
 	}
 	tabs := ui.Rect{X: a.top.X + title, Y: a.top.Y + th.Px(9), W: right - th.Px(10) - title, H: th.Px(36)}
+	if twoRows {
+		tabs = ui.Rect{X: a.top.X + th.Px(8), Y: a.top.Y + th.Px(50), W: a.top.W - th.Px(16), H: th.Px(36)}
+	}
 	tabs.W = math.Min(tabs.W, th.Px(230)*float64(len(a.scenes)))
 	a.tabs.SetBounds(tabs)
 
@@ -273,8 +300,13 @@ func (a *App) layout() {
 
 	// readouts: a box in the plot's top-right corner, in large type
 	n := float64(len(a.Scene().Metrics()))
-	rw := math.Min(th.Px(310), a.plot.W-th.Px(24))
-	a.readouts = ui.Rect{X: a.plot.Right() - rw - th.Px(12), Y: a.plot.Y + th.Px(12), W: rw, H: th.Px(14) + n*th.Px(32)}
+	rw, rowH := th.Px(310), th.Px(32)
+	a.readoutsCompact = th.Px(14)+n*rowH > 0.35*a.plot.H
+	if a.readoutsCompact {
+		rw, rowH = th.Px(240), readoutRowCompact(th)
+	}
+	rw = math.Min(rw, a.plot.W-th.Px(24))
+	a.readouts = ui.Rect{X: a.plot.Right() - rw - th.Px(12), Y: a.plot.Y + th.Px(12), W: rw, H: th.Px(14) + n*rowH}
 	if b, ok := a.Scene().(readoutsAtBottom); ok && b.ReadoutsAtBottom() {
 		a.readouts.Y = a.plot.Bottom() - a.readouts.H - th.Px(12)
 	}

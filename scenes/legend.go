@@ -28,10 +28,19 @@ type LegendRow struct {
 
 // drawLegend draws rows in a box at the plot's bottom-left corner (the top
 // of the plot is for notices and readouts).
+// On a short plot (a phone) the legend is set smaller, and left out where
+// it would still cover most of the picture.
 func drawLegend(c ui.Canvas, plot ui.Rect, th *ui.Theme, rows []LegendRow) {
 	size := th.Font(ui.SizeBody)
 	lh := size * 1.45
 	n := float64(len(rows))
+	if n*lh > 0.4*plot.H {
+		size = th.Font(ui.SizeSmall)
+		lh = size * 1.45
+	}
+	if n*lh > 0.6*plot.H {
+		return
+	}
 	x, y := plot.X+th.Px(14), plot.Bottom()-n*lh-th.Px(12)
 	wmax := 0.0
 	for _, r := range rows {

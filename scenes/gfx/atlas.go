@@ -45,8 +45,13 @@ type discInfo struct{ x, y, size int }
 
 // fontFace is one font at one size, rasterised by golang/freetype.
 type fontFace struct {
-	id     int
-	face   font.Face
+	id   int
+	face font.Face // hinted: the glyphs' shapes, crisp on the pixel grid
+	// plain is the same font unhinted, for advances and kerning:
+	// golang/freetype's hinter rounds advances by up to 1.5 pixels at
+	// fractional sizes (a "w" too wide, an "m" too narrow), which shows
+	// as gaps inside words.
+	plain  font.Face
 	ascent float64
 }
 
@@ -133,8 +138,10 @@ func (a *atlas) face(size float64, bold bool) *fontFace {
 	if bold {
 		ttf = b
 	}
-	face := truetype.NewFace(ttf, &truetype.Options{Size: float64(k.quarterPx) / 4, DPI: 72, Hinting: font.HintingFull})
-	f := &fontFace{id: len(a.faces), face: face, ascent: math.Round(float64(face.Metrics().Ascent) / 64)}
+	size = float64(k.quarterPx) / 4
+	face := truetype.NewFace(ttf, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingFull})
+	plain := truetype.NewFace(ttf, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingNone})
+	f := &fontFace{id: len(a.faces), face: face, plain: plain, ascent: math.Round(float64(face.Metrics().Ascent) / 64)}
 	a.faces[k] = f
 	return f
 }
@@ -146,7 +153,8 @@ func (a *atlas) glyph(f *fontFace, r rune) glyphInfo {
 	if g, ok := a.glyphs[k]; ok {
 		return g
 	}
-	dr, mask, mp, adv, ok := f.face.Glyph(fixed.P(0, 0), r)
+	dr, mask, mp, _, ok := f.face.Glyph(fixed.P(0, 0), r)
+	adv, _ := f.plain.GlyphAdvance(r)
 	g := glyphInfo{advance: float64(adv) / 64}
 	if ok && dr.Dx() > 0 && dr.Dy() > 0 {
 		g.w, g.h, g.dx, g.dy = dr.Dx(), dr.Dy(), dr.Min.X, dr.Min.Y
@@ -247,7 +255,7 @@ func (f *fontFace) kern(prev, r rune) float64 {
 	if prev < 0 {
 		return 0
 	}
-	return float64(f.face.Kern(prev, r)) / 64
+	return float64(f.plain.Kern(prev, r)) / 64
 }
 
 // bytesString views b as a string without copying. The painter uses the

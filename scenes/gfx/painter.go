@@ -336,7 +336,9 @@ func (p *Painter) Text(s string, x, y float64, st ui.TextStyle) {
 		pen += f.kern(prev, r)
 		g := p.atlas.glyph(f, r)
 		if g.w > 0 {
-			gx, gy := pen+float64(g.dx), base+float64(g.dy)
+			// Each glyph on whole device pixels keeps it crisp; the pen
+			// keeps the fractional advances, so spacing stays even.
+			gx, gy := math.Round(pen)+float64(g.dx), base+float64(g.dy)
 			sx, sy, w, h := float64(g.x), float64(g.y), float64(g.w), float64(g.h)
 			i := p.reserve(4)
 			p.vertex(gx, gy, sx, sy, st.Color)
