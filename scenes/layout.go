@@ -301,9 +301,9 @@ func (a *App) layout() {
 	// readouts: a box in the plot's top-right corner, in large type
 	n := float64(len(a.Scene().Metrics()))
 	rw, rowH := th.Px(310), th.Px(32)
-	a.readoutsCompact = th.Px(14)+n*rowH > 0.35*a.plot.H
+	a.readoutsCompact = th.Px(14)+n*rowH > 0.5*a.plot.H
 	if a.readoutsCompact {
-		rw, rowH = th.Px(240), readoutRowCompact(th)
+		rw, rowH = th.Px(270), readoutRowCompact(th)
 	}
 	rw = math.Min(rw, a.plot.W-th.Px(24))
 	a.readouts = ui.Rect{X: a.plot.Right() - rw - th.Px(12), Y: a.plot.Y + th.Px(12), W: rw, H: th.Px(14) + n*rowH}
