@@ -66,7 +66,6 @@ const (
 	glyphSpacing  = 0.5  // and on a grid off it, data units
 	glyphScale    = 0.09 // data units per unit of singular value
 	compareArrows = 0.25 // arrow spacing side by side
-	insetWidth    = 300  // logical pixels, the trade-off and norm plots
 )
 
 // NewContractiveScene returns the scene at its defaults.
@@ -293,20 +292,9 @@ func (t *tradeTrail) add(j, mse, lam float64) {
 // CAE on the left half and the DAE on the right.
 func (s *ContractiveScene) Layout(plot ui.Rect, th *ui.Theme) {
 	s.plot = plot
-	s.dataR, s.tradeR, s.normR = plot, ui.Rect{}, ui.Rect{}
-	w := th.Px(insetWidth)
-	top := plot.Y + th.Px(12+14+32*float64(len(s.m))+14) // below the readouts box
-	h := math.Min(th.Px(170), (plot.Bottom()-top-th.Px(24))/2)
-	// the right column is kept for the readouts and the small plots; the
-	// small plots only when they have the height
-	if plot.W-w >= th.Px(360) {
-		s.dataR = ui.Rect{X: plot.X, Y: plot.Y, W: plot.W - w - th.Px(24), H: plot.H}
-		if h >= th.Px(90) {
-			x := plot.Right() - w - th.Px(12)
-			s.tradeR = ui.Rect{X: x, Y: top, W: w, H: h}
-			s.normR = ui.Rect{X: x, Y: top + h + th.Px(12), W: w, H: h}
-		}
-	}
+	var insets [2]ui.Rect
+	s.dataR = insetColumn(plot, th, len(s.m), 170, 90, insets[:])
+	s.tradeR, s.normR = insets[0], insets[1]
 	s.v.Fit(s.dataR)
 	half := plot.W / 2
 	s.vl.Fit(ui.Rect{X: plot.X, Y: plot.Y, W: half, H: plot.H})
@@ -321,14 +309,7 @@ func (s *ContractiveScene) Pointer(p *ui.Pointer, plot ui.Rect) bool {
 	if s.compare() {
 		v = &s.vl
 	}
-	held, drawn, err := s.drawer.pointer(p, v)
-	switch {
-	case err != nil:
-		s.cb.Notice(drawnCurveError(err), Warning)
-	case drawn:
-		s.cb.Reset("Your curve is the training data now: training restarted.")
-	}
-	return held
+	return s.drawer.follow(p, v, s.cb)
 }
 
 func (s *ContractiveScene) Draw(c ui.Canvas, plot ui.Rect, th *ui.Theme) {

@@ -309,14 +309,7 @@ func (s *DenoiseScene) Pointer(p *ui.Pointer, plot ui.Rect) bool {
 	if s.params.Choice("data") != "drawn" {
 		return false
 	}
-	held, drawn, err := s.drawer.pointer(p, &s.v)
-	switch {
-	case err != nil:
-		s.cb.Notice(drawnCurveError(err), Warning)
-	case drawn:
-		s.cb.Reset("Your curve is the training data now: training restarted.")
-	}
-	return held
+	return s.drawer.follow(p, &s.v, s.cb)
 }
 
 func (s *DenoiseScene) Draw(c ui.Canvas, plot ui.Rect, th *ui.Theme) {
@@ -357,18 +350,7 @@ func (s *DenoiseScene) drawField(c ui.Canvas, th *ui.Theme) {
 	if g == nil {
 		return
 	}
-	cell := arrowCell
-	for k := 0; k < g.N; k++ {
-		fx, fy := s.field[2*k], s.field[2*k+1]
-		l := math.Hypot(fx, fy)
-		if l < 1e-4 {
-			continue
-		}
-		scale := math.Min(1, 0.95*cell/l)
-		x0, y0 := v.Screen(g.X[2*k], g.X[2*k+1])
-		x1, y1 := v.Screen(g.X[2*k]+scale*fx, g.X[2*k+1]+scale*fy)
-		arrow(c, x0, y0, x1, y1, th.Px(1.8), th.Px(6), fieldColor(th, l))
-	}
+	drawArrows(c, v, g, s.field, arrowCell, th.Px(1.8), th.Px(6), func(l float64) ui.Color { return fieldColor(th, l) })
 }
 
 // scoreColor is the colour of the data's smoothed score.
@@ -377,19 +359,7 @@ var scoreColor = ui.RGB(0x8e44ad)
 // drawScore draws σ²∇log p̂ under the field's arrows, thin and purple, at the
 // same scale.
 func (s *DenoiseScene) drawScore(c ui.Canvas, th *ui.Theme) {
-	v := &s.v
-	g := s.arrows
-	for k := 0; k < g.N; k++ {
-		fx, fy := s.score[2*k], s.score[2*k+1]
-		l := math.Hypot(fx, fy)
-		if l < 1e-4 {
-			continue
-		}
-		scale := math.Min(1, 0.95*arrowCell/l)
-		x0, y0 := v.Screen(g.X[2*k], g.X[2*k+1])
-		x1, y1 := v.Screen(g.X[2*k]+scale*fx, g.X[2*k+1]+scale*fy)
-		arrow(c, x0, y0, x1, y1, th.Px(3.5), th.Px(9), scoreColor.Alpha(0.35))
-	}
+	drawArrows(c, &s.v, s.arrows, s.score, arrowCell, th.Px(3.5), th.Px(9), func(float64) ui.Color { return scoreColor.Alpha(0.35) })
 }
 
 // drawDemo shows a few training pairs: the clean x, its corrupted x̃, the

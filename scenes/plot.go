@@ -62,6 +62,20 @@ func newCurveDrawer() curveDrawer {
 	return curveDrawer{Curve: c}
 }
 
+// follow follows a drag in view v and reports whether it holds the
+// pointer. On release a new curve becomes the training data (a reset) or,
+// when it cannot be learnt, a warning says why.
+func (d *curveDrawer) follow(p *ui.Pointer, v *View2D, cb Callbacks) bool {
+	held, drawn, err := d.pointer(p, v)
+	switch {
+	case err != nil:
+		cb.Notice(drawnCurveError(err), Warning)
+	case drawn:
+		cb.Reset("Your curve is the training data now: training restarted.")
+	}
+	return held
+}
+
 // pointer follows a drag in view v. It reports whether it holds the
 // pointer, and on release whether a new curve was drawn, or why not.
 func (d *curveDrawer) pointer(p *ui.Pointer, v *View2D) (held, drawn bool, err error) {
@@ -116,4 +130,51 @@ func drawHint(c ui.Canvas, plot ui.Rect, th *ui.Theme, hint string) {
 // drawnCurveError turns a rejected drawing into a sentence for a notice.
 func drawnCurveError(err error) string {
 	return "That curve cannot be learnt: " + strings.TrimPrefix(err.Error(), "manifold: ") + "."
+}
+
+// insetWidth is the width of the small plots in a column at the plot's
+// right, below the readouts (logical pixels).
+const insetWidth = 300
+
+// insetColumn splits plot for scenes with small plots beside the data: it
+// returns the data's part and fills insets with a column of len(insets)
+// small plots at the right, below a readouts box of readoutRows rows, each
+// at most maxH and left empty (zero) when shorter than minH. Narrow plots
+// keep the whole width for the data.
+func insetColumn(plot ui.Rect, th *ui.Theme, readoutRows int, maxH, minH float64, insets []ui.Rect) ui.Rect {
+	for i := range insets {
+		insets[i] = ui.Rect{}
+	}
+	w := th.Px(insetWidth)
+	if plot.W-w < th.Px(360) {
+		return plot
+	}
+	n := float64(len(insets))
+	top := plot.Y + th.Px(12+14+32*float64(readoutRows)+14)
+	gap := th.Px(12)
+	h := math.Min(th.Px(maxH), (plot.Bottom()-top-gap*n)/n)
+	if h >= th.Px(minH) {
+		x := plot.Right() - w - gap
+		for i := range insets {
+			insets[i] = ui.Rect{X: x, Y: top + float64(i)*(h+gap), W: w, H: h}
+		}
+	}
+	return ui.Rect{X: plot.X, Y: plot.Y, W: plot.W - w - th.Px(24), H: plot.H}
+}
+
+// drawArrows draws the vectors vec[2k:2k+2] from the points g.X[2k:2k+2]
+// of view v, at their true length up to 0.95 of a grid cell, in the colour
+// colorOf gives for their length; vectors shorter than 1e-4 are left out.
+func drawArrows(c ui.Canvas, v *View2D, g *data.Set, vec []float64, cell, width, head float64, colorOf func(l float64) ui.Color) {
+	for k := 0; k < g.N; k++ {
+		fx, fy := vec[2*k], vec[2*k+1]
+		l := math.Hypot(fx, fy)
+		if l < 1e-4 {
+			continue
+		}
+		scale := math.Min(1, 0.95*cell/l)
+		x0, y0 := v.Screen(g.X[2*k], g.X[2*k+1])
+		x1, y1 := v.Screen(g.X[2*k]+scale*fx, g.X[2*k+1]+scale*fy)
+		arrow(c, x0, y0, x1, y1, width, head, colorOf(l))
+	}
 }

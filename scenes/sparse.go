@@ -463,21 +463,9 @@ const stripPatches = 12
 // right, below the readouts.
 func (s *SparseScene) Layout(plot ui.Rect, th *ui.Theme) {
 	s.plot = plot
-	s.dataR, s.objR, s.degR, s.codeR = plot, ui.Rect{}, ui.Rect{}, ui.Rect{}
-	w := th.Px(insetWidth)
-	top := plot.Y + th.Px(12+14+32*5+14) // below the readouts box (five rows at most)
-	h := math.Min(th.Px(150), (plot.Bottom()-top-th.Px(36))/3)
-	// the right column is kept for the readouts and the small plots; the
-	// small plots only when they have the height
-	if plot.W-w >= th.Px(360) {
-		s.dataR = ui.Rect{X: plot.X, Y: plot.Y, W: plot.W - w - th.Px(24), H: plot.H}
-		if h >= th.Px(80) {
-			x := plot.Right() - w - th.Px(12)
-			s.objR = ui.Rect{X: x, Y: top, W: w, H: h}
-			s.degR = ui.Rect{X: x, Y: top + h + th.Px(12), W: w, H: h}
-			s.codeR = ui.Rect{X: x, Y: top + 2*(h+th.Px(12)), W: w, H: h}
-		}
-	}
+	var insets [3]ui.Rect
+	s.dataR = insetColumn(plot, th, 5, 150, 80, insets[:]) // five readout rows at most
+	s.objR, s.degR, s.codeR = insets[0], insets[1], insets[2]
 	s.v.Fit(s.dataR)
 	// patch views: atom tiles above, a strip of patches and the selected
 	// one with its reconstruction below

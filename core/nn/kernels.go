@@ -127,13 +127,13 @@ func outerAcc(gw, gb, delta, src []float64, rows, cols, cap, n int) {
 			g[c+3] += s3
 		}
 		for ; c < cols; c++ {
-			g[c] += dot(d, src[c*cap:c*cap+n])
+			g[c] += Dot(d, src[c*cap:c*cap+n])
 		}
 	}
 }
 
 // dot returns Σ x[i]·y[i] with four independent accumulators.
-func dot(x, y []float64) float64 {
+func Dot(x, y []float64) float64 {
 	y = y[:len(x)]
 	var s0, s1, s2, s3 float64
 	i := 0

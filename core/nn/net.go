@@ -124,7 +124,7 @@ func (n *Net) Eval(dst, x, scratch []float64) {
 	for l := range n.Layers {
 		ly := &n.Layers[l]
 		for k := 0; k < ly.Out; k++ {
-			z := ly.B[k] + dot(ly.W[k*ly.In:(k+1)*ly.In], cur[:ly.In])
+			z := ly.B[k] + Dot(ly.W[k*ly.In:(k+1)*ly.In], cur[:ly.In])
 			next[k] = ly.Act.Eval(z)
 		}
 		cur, next = next, cur

@@ -91,7 +91,7 @@ func (a *Autoencoder) LossGrad(mb *nn.Minibatch) float64 {
 		enc.GB[k] += sum
 		gw := enc.GW[k*enc.In : (k+1)*enc.In]
 		for i := range gw {
-			gw[i] += dot(e, x[i*b.Cap:i*b.Cap+b.N])
+			gw[i] += nn.Dot(e, x[i*b.Cap:i*b.Cap+b.N])
 		}
 	}
 	return loss + scale*total

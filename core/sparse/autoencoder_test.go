@@ -85,7 +85,7 @@ func TestAutoencoderGradient(t *testing.T) {
 		enc := ae.Net.Layers[0]
 		for s := 0; s < x.N; s++ {
 			for k := range z {
-				z[k] = enc.B[k] + dot(enc.W[k*5:(k+1)*5], x.At(s))
+				z[k] = enc.B[k] + nn.Dot(enc.W[k*5:(k+1)*5], x.At(s))
 				kink = min(kink, math.Abs(z[k]))
 			}
 		}

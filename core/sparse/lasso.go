@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/gonum/blas/blas64"
 
 	"aelab/core/data"
+	"aelab/core/nn"
 )
 
 // Default stopping rule of the LASSO. Tol is in the units of the gradient
@@ -259,7 +260,7 @@ func (l *Lasso) activeSolve(w []float64, act []int) (dropped, ok bool) {
 factor:
 	for p := 0; p < n; p++ {
 		for q := 0; q <= p; q++ {
-			v := ch[p*n+q] - dot(ch[p*n:p*n+q], ch[q*n:q*n+q])
+			v := ch[p*n+q] - nn.Dot(ch[p*n:p*n+q], ch[q*n:q*n+q])
 			if q < p {
 				ch[p*n+q] = v / ch[q*n+q]
 				continue
@@ -277,7 +278,7 @@ factor:
 		// substitution.
 		for p, i := range act {
 			v := l.b[i] - math.Copysign(half, w[i])
-			u[p] = (v - dot(ch[p*n:p*n+p], u[:p])) / ch[p*n+p]
+			u[p] = (v - nn.Dot(ch[p*n:p*n+p], u[:p])) / ch[p*n+p]
 		}
 		backSubstitute(ch, n, u)
 		for p, i := range act {
@@ -415,7 +416,7 @@ func KKTViolation(dict blas64.General, lambda float64, x, w []float64) float64 {
 	}
 	c := make([]float64, dict.Rows)
 	for k := range c {
-		c[k] = dot(row(dict, k), r)
+		c[k] = nn.Dot(row(dict, k), r)
 	}
 	return max(violation(c, w, lambda), 0)
 }

@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/gonum/blas/blas64"
 
+	"aelab/core/nn"
 	"aelab/core/rng"
 )
 
@@ -63,7 +64,7 @@ func lassoObjective(dict blas64.General, lambda float64, x, w []float64) float64
 	for k, v := range w {
 		axpy(r, -v, row(dict, k))
 	}
-	return dot(r, r) + lambda*l1(w)
+	return nn.Dot(r, r) + lambda*l1(w)
 }
 
 // ista solves the same LASSO by proximal gradient (ISTA), a slow but
@@ -80,7 +81,7 @@ func ista(dict blas64.General, lambda float64, x []float64, n int) []float64 {
 	w, grad := make([]float64, k), make([]float64, k)
 	for range n {
 		for j := range grad {
-			grad[j] = -2 * dot(row(dict, j), x)
+			grad[j] = -2 * nn.Dot(row(dict, j), x)
 		}
 		for j, v := range w {
 			axpy(grad, 2*v, g[j*k:(j+1)*k])

@@ -4,29 +4,14 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/blas/blas64"
+
+	"aelab/core/nn"
 )
 
 // The few vector kernels of this package. Every inner loop of the LASSO
 // and of the dictionary update is one of them; like core/nn's kernels they
-// keep four independent accumulators, which matters most as WebAssembly
+// keep four independent accumulators (the dot product is nn.Dot), which matters most as WebAssembly
 // (no vectorisation, one bounds check per access otherwise).
-
-// dot returns Σ x[i]·y[i].
-func dot(x, y []float64) float64 {
-	y = y[:len(x)]
-	var s0, s1, s2, s3 float64
-	i := 0
-	for ; i+4 <= len(x); i += 4 {
-		s0 += x[i] * y[i]
-		s1 += x[i+1] * y[i+1]
-		s2 += x[i+2] * y[i+2]
-		s3 += x[i+3] * y[i+3]
-	}
-	for ; i < len(x); i++ {
-		s0 += x[i] * y[i]
-	}
-	return (s0 + s1) + (s2 + s3)
-}
 
 // matVec sets dst[j] = d_j·x for every row d_j of d: four rows per pass
 // over x, which then is loaded once for four products (this is the
@@ -47,7 +32,7 @@ func matVec(dst []float64, d blas64.General, x []float64) {
 		dst[j], dst[j+1], dst[j+2], dst[j+3] = s0, s1, s2, s3
 	}
 	for ; j < d.Rows; j++ {
-		dst[j] = dot(row(d, j), x)
+		dst[j] = nn.Dot(row(d, j), x)
 	}
 }
 
@@ -68,7 +53,7 @@ func axpy(y []float64, a float64, x []float64) {
 }
 
 // norm returns the Euclidean norm ‖x‖.
-func norm(x []float64) float64 { return math.Sqrt(dot(x, x)) }
+func norm(x []float64) float64 { return math.Sqrt(nn.Dot(x, x)) }
 
 // l1 returns Σ |x[i]|.
 func l1(x []float64) float64 {
@@ -106,7 +91,7 @@ func gram(g []float64, a blas64.General) {
 	for i := 0; i < k; i++ {
 		ai := row(a, i)
 		for j := 0; j <= i; j++ {
-			v := dot(ai, row(a, j))
+			v := nn.Dot(ai, row(a, j))
 			g[i*k+j], g[j*k+i] = v, v
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"gonum.org/v1/gonum/blas/blas64"
 
 	"aelab/core/data"
+	"aelab/core/nn"
 	"aelab/core/rng"
 )
 
@@ -220,7 +221,7 @@ func (m *Model) residual(r []float64, n int) float64 {
 			axpy(r, -v, row(m.d, k))
 		}
 	}
-	return dot(r, r)
+	return nn.Dot(r, r)
 }
 
 // Objective is the metric objective: (‖X − WD‖² + λ‖W‖₁)/N, the lecture's

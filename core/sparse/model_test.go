@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/gonum/blas/blas64"
 
 	"aelab/core/data"
+	"aelab/core/nn"
 	"aelab/core/rng"
 )
 
@@ -193,7 +194,7 @@ func matchAtoms(truth, learned blas64.General) []float64 {
 		for j := 0; j < learned.Rows; j++ {
 			lj := row(learned, j)
 			if n := norm(lj); n > 0 {
-				best[i] = max(best[i], math.Abs(dot(row(truth, i), lj))/(norm(row(truth, i))*n))
+				best[i] = max(best[i], math.Abs(nn.Dot(row(truth, i), lj))/(norm(row(truth, i))*n))
 			}
 		}
 	}
@@ -247,7 +248,7 @@ func TestAtomsAlignWithStarRays(t *testing.T) {
 	for i := range cos {
 		cos[i] = -1
 		for j := 0; j < d.Rows; j++ {
-			cos[i] = max(cos[i], dot(row(truth, i), row(d, j)))
+			cos[i] = max(cos[i], nn.Dot(row(truth, i), row(d, j)))
 		}
 		if cos[i] < 0.99 {
 			t.Errorf("true direction %d %v: best learned cos %.4f, want > 0.99", i, row(truth, i), cos[i])

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 
 	"aelab/core/data"
+	"aelab/core/nn"
 )
 
 // Image is a grey-level picture of Size×Size pixels, row-major, values in
@@ -114,7 +115,7 @@ func Patches(x *data.Set, img *Image, r *rand.Rand) {
 		for i := range xn {
 			xn[i] -= mean
 		}
-		total += dot(xn, xn)
+		total += nn.Dot(xn, xn)
 	}
 	if total > 0 {
 		scale := 1 / math.Sqrt(total/float64(x.N))

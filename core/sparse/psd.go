@@ -140,7 +140,7 @@ func (p *PSD) refresh() {
 // encode writes f(x) into p.f and the pre-activations Wx + b into p.z.
 func (p *PSD) encode(x []float64) {
 	for k := range p.f {
-		z := dot(row(p.W, k), x) + p.B[k]
+		z := nn.Dot(row(p.W, k), x) + p.B[k]
 		p.z[k] = z
 		p.f[k] = softThreshold(z, max(p.Theta[k], 0)) // θ < 0 before the next projection counts as 0
 	}
@@ -177,16 +177,22 @@ func (p *PSD) istaStep(h []float64) {
 	}
 }
 
-// Energy returns E(x, h) for the current parameters (atoms as they are).
-func (p *PSD) Energy(x, h []float64) float64 {
-	p.encode(x)
+// residual sets p.r to x − Dᵀh, the reconstruction error of code h, and
+// returns its squared norm.
+func (p *PSD) residual(x, h []float64) float64 {
 	copy(p.r, x)
 	for k, hk := range h {
 		if hk != 0 {
 			axpy(p.r, -hk, row(p.D, k))
 		}
 	}
-	e := dot(p.r, p.r) + p.Lambda*l1(h)
+	return nn.Dot(p.r, p.r)
+}
+
+// Energy returns E(x, h) for the current parameters (atoms as they are).
+func (p *PSD) Energy(x, h []float64) float64 {
+	p.encode(x)
+	e := p.residual(x, h) + p.Lambda*l1(h)
 	for k, hk := range h {
 		d := hk - p.f[k]
 		e += p.Gamma * d * d
@@ -248,13 +254,7 @@ func (p *PSD) energyGrad(mb *nn.Minibatch, h []float64) float64 {
 // accumulate adds the gradient of E(x, h) at fixed h to grads and returns
 // E, given p.f and p.z for x.
 func (p *PSD) accumulate(x, h []float64) float64 {
-	copy(p.r, x)
-	for k, hk := range h {
-		if hk != 0 {
-			axpy(p.r, -hk, row(p.D, k))
-		}
-	}
-	e := dot(p.r, p.r) + p.Lambda*l1(h)
+	e := p.residual(x, h) + p.Lambda*l1(h)
 	for k, hk := range h {
 		if hk != 0 {
 			axpy(row(p.gD, k), -2*hk, p.r)

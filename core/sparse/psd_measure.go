@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"aelab/core/data"
+	"aelab/core/nn"
 )
 
 // PSDMeasures are the sparse scene's metrics of a PSD over a set of points.
@@ -44,7 +45,7 @@ func (p *PSD) Measure(x *data.Set, pairs []float64) (PSDMeasures, []float64) {
 			d := hk - p.f[k]
 			e += p.Gamma * d * d
 		}
-		sq := dot(p.r, p.r)
+		sq := nn.Dot(p.r, p.r)
 		m.MSE += sq
 		m.Energy += e + sq
 		clear(p.w)
