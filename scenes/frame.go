@@ -65,7 +65,7 @@ func (a *App) Update(in *ui.Input) {
 	} else {
 		a.play.Label, a.play.Icon = "Pause", ui.IconPause
 	}
-	a.clock.addUpdate(a.now().Sub(t0))
+	a.clock.addUpdate(t0, a.now().Sub(t0))
 }
 
 // updateParams routes the pointer to the parameter widgets, of which only

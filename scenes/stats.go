@@ -22,30 +22,60 @@ type FrameStats struct {
 	FrameMsP95 float64 `json:"frame_ms_p95"`
 }
 
-// frameClock keeps the timings of the last frames drawn in a ring. A frame
-// is a Draw and the Updates before it (ebiten runs two Updates for a Draw
-// when it falls behind, none when the lab idles).
+// frameClock keeps the timings of the last Updates and frames in rings.
+// A frame is a Draw and the Updates before it: one at 60 frames a second,
+// none when the lab idles, several when ebiten catches up after a slow
+// frame (headless Chromium's software GL draws some 15 frames a second
+// while Updates keep their 60 a second). The update percentiles are over
+// Updates, each a tick of its own; a frame's cost is the mean of its
+// Updates plus its Draw, what one tick of the 60 Hz loop asks when the
+// renderer keeps up.
 type frameClock struct {
 	at           [statsCap]time.Time // when the frame was drawn
-	update, draw [statsCap]float64   // milliseconds
+	update, draw [statsCap]float64   // milliseconds: mean Update, Draw
 	n, head      int
-	pending      float64 // Update time since the last Draw
+	upAt         [statsCap]time.Time // when each Update ran
+	up           [statsCap]float64   // milliseconds
+	nu, hu       int
+	sum          float64 // Update time since the last Draw
+	count        int     // Updates since the last Draw
 	scratch      []float64
 }
 
-// addUpdate records an Update that took d.
-func (f *frameClock) addUpdate(d time.Duration) {
-	f.pending += float64(d) / 1e6
+// addUpdate records an Update that started at t and took d.
+func (f *frameClock) addUpdate(t time.Time, d time.Duration) {
+	ms := float64(d) / 1e6
+	f.hu = (f.hu + 1) % statsCap
+	f.upAt[f.hu], f.up[f.hu] = t, ms
+	f.nu = min(f.nu+1, statsCap)
+	f.sum += ms
+	f.count++
 }
 
 // addDraw records a frame drawn at t in d, with the Updates since the last.
 func (f *frameClock) addDraw(t time.Time, d time.Duration) {
 	f.head = (f.head + 1) % statsCap
 	f.at[f.head] = t
-	f.update[f.head] = f.pending
+	f.update[f.head] = 0
+	if f.count > 0 {
+		f.update[f.head] = f.sum / float64(f.count)
+	}
 	f.draw[f.head] = float64(d) / 1e6
-	f.pending = 0
+	f.sum, f.count = 0, 0
 	f.n = min(f.n+1, statsCap)
+}
+
+// recent counts the entries of a ring (newest at head, n kept) stamped
+// within the window before now.
+func recent(at *[statsCap]time.Time, head, n int, now time.Time) int {
+	count := 0
+	for i := 0; i < n; i++ {
+		if now.Sub(at[(head-i+statsCap)%statsCap]) > statsWindow {
+			break
+		}
+		count++
+	}
+	return count
 }
 
 func (f *frameClock) stats(now time.Time) FrameStats {
@@ -53,40 +83,32 @@ func (f *frameClock) stats(now time.Time) FrameStats {
 	if cap(f.scratch) < statsCap {
 		f.scratch = make([]float64, 0, statsCap)
 	}
-	count := 0
-	var newest, oldest time.Time
-	for i := 0; i < f.n; i++ {
-		j := (f.head - i + statsCap) % statsCap
-		if now.Sub(f.at[j]) > statsWindow {
-			break
-		}
-		if count == 0 {
-			newest = f.at[j]
-		}
-		oldest = f.at[j]
-		count++
-	}
-	if count == 0 {
-		return s
-	}
-	if span := newest.Sub(oldest).Seconds(); span > 0 {
-		s.FPS = float64(count-1) / span
-	}
 	pct := func(v []float64, p int) float64 {
 		slices.Sort(v)
 		return v[(len(v)-1)*p/100]
 	}
-	each := func(f2 func(j int) float64) []float64 {
-		v := f.scratch[:0]
+	// each lists v of the count newest entries of a ring ending at head.
+	each := func(head, count int, v func(j int) float64) []float64 {
+		out := f.scratch[:0]
 		for i := 0; i < count; i++ {
-			v = append(v, f2((f.head-i+statsCap)%statsCap))
+			out = append(out, v((head-i+statsCap)%statsCap))
 		}
-		return v
+		return out
 	}
-	upd := each(func(j int) float64 { return f.update[j] })
-	s.UpdateMsP50 = pct(upd, 50)
-	s.UpdateMsP95 = pct(upd, 95)
-	s.DrawMsP95 = pct(each(func(j int) float64 { return f.draw[j] }), 95)
-	s.FrameMsP95 = pct(each(func(j int) float64 { return f.update[j] + f.draw[j] }), 95)
+	if nu := recent(&f.upAt, f.hu, f.nu, now); nu > 0 {
+		ups := each(f.hu, nu, func(j int) float64 { return f.up[j] })
+		s.UpdateMsP50 = pct(ups, 50)
+		s.UpdateMsP95 = pct(ups, 95)
+	}
+	count := recent(&f.at, f.head, f.n, now)
+	if count == 0 {
+		return s
+	}
+	newest, oldest := f.at[f.head], f.at[(f.head-count+1+statsCap)%statsCap]
+	if span := newest.Sub(oldest).Seconds(); span > 0 {
+		s.FPS = float64(count-1) / span
+	}
+	s.DrawMsP95 = pct(each(f.head, count, func(j int) float64 { return f.draw[j] }), 95)
+	s.FrameMsP95 = pct(each(f.head, count, func(j int) float64 { return f.update[j] + f.draw[j] }), 95)
 	return s
 }
