@@ -448,7 +448,11 @@ func (s *ContractiveScene) drawTrade(c ui.Canvas, th *ui.Theme) {
 	// the current λ beside its point, kept inside the plot
 	lx := math.Max(a.X, math.Min(x+th.Px(9), a.Right()-th.Px(70)))
 	ly := math.Max(a.Y, y-th.Px(24))
-	c.TextBytes(s.buf, lx, ly, ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.Model, Bold: true})
+	label := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.Model, Bold: true}
+	// on a backing, so that the trail's points do not run through it
+	lw := c.TextWidth(ui.BytesString(s.buf), label.Size, true)
+	c.RoundRect(ui.Rect{X: lx - th.Px(3), Y: ly - th.Px(1), W: lw + th.Px(6), H: label.Size*1.2 + th.Px(2)}, th.Px(3), th.Bg.Alpha(0.85))
+	c.TextBytes(s.buf, lx, ly, label)
 }
 
 // drawNorms plots ‖W_enc‖_F and ‖W_dec‖_F over training: the caveat's

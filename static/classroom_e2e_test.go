@@ -83,8 +83,9 @@ func until(cond func() bool) bool {
 	return cond()
 }
 
-// decodePNG decodes a data:image/png;base64 URL.
-func decodePNG(t *testing.T, dataURL string) image.Image {
+// decodePNG decodes a data:image/png;base64 URL into the image and the
+// PNG's bytes.
+func decodePNG(t *testing.T, dataURL string) (image.Image, []byte) {
 	t.Helper()
 	const prefix = "data:image/png;base64,"
 	if !strings.HasPrefix(dataURL, prefix) {
@@ -98,13 +99,14 @@ func decodePNG(t *testing.T, dataURL string) image.Image {
 	if err != nil {
 		t.Fatalf("invalid PNG: %v", err)
 	}
-	return img
+	return img, raw
 }
 
 // shot is what the canvas shows, through aelab.screenshot().
 func (p *page) shot() image.Image {
 	p.t.Helper()
-	return decodePNG(p.t, eval[string](p, `aelab.screenshot()`))
+	img, _ := decodePNG(p.t, eval[string](p, `aelab.screenshot()`))
+	return img
 }
 
 // luminance is the mean brightness of img in [0, 1].
@@ -350,7 +352,7 @@ func TestBrowserExport(t *testing.T) {
 		t.Fatal("P started no download")
 	}
 	name := eval[string](p, `window.__downloads[0].name`)
-	img := decodePNG(t, eval[string](p, `window.__downloads[0].href`))
+	img, raw := decodePNG(t, eval[string](p, `window.__downloads[0].href`))
 	// The plot's width and left edge come from the layout; its height
 	// depends on how the explanation's text wraps in the page's font, so
 	// the test looks for the rows of the canvas the export matches.
@@ -381,7 +383,6 @@ func TestBrowserExport(t *testing.T) {
 	if math.Abs(float64(bestY)-plot.Y) > 2 {
 		t.Errorf("the export shows the canvas from row %d; the plot starts at %v", bestY, plot.Y)
 	}
-	raw, _ := base64.StdEncoding.DecodeString(strings.TrimPrefix(eval[string](p, `window.__downloads[0].href`), "data:image/png;base64,"))
 	save(t, "browser-export.png", raw)
 	p.noErrors()
 }

@@ -1,12 +1,9 @@
 package static
 
 import (
-	"bytes"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"image/png"
 	"math"
 	"net/http/httptest"
 	"os"
@@ -255,19 +252,7 @@ func TestBrowserPCA(t *testing.T) {
 	p.screenshot("browser-pca.png")
 
 	// aelab.screenshot() is a PNG of the whole picture.
-	url := eval[string](p, `aelab.screenshot()`)
-	const prefix = "data:image/png;base64,"
-	if !strings.HasPrefix(url, prefix) {
-		t.Fatalf("screenshot() = %.40q…, want a PNG data URL", url)
-	}
-	pngBytes, err := base64.StdEncoding.DecodeString(url[len(prefix):])
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(bytes.NewReader(pngBytes))
-	if err != nil {
-		t.Fatalf("screenshot() is not a valid PNG: %v", err)
-	}
+	img, pngBytes := decodePNG(t, eval[string](p, `aelab.screenshot()`))
 	cw := eval[float64](p, `document.querySelector("canvas").width`)
 	if img.Bounds().Dx() != int(cw) {
 		t.Errorf("screenshot is %d pixels wide, the canvas %v", img.Bounds().Dx(), cw)
@@ -293,14 +278,8 @@ func TestBrowserPCA(t *testing.T) {
 	x1 := (tr.X + tr.W*0.75) / dpr
 	p.drag(x0, y, x1, y)
 	want := sp.FromUnit(0.75)
-	got := 0.0
-	for i := 0; i < 50; i++ { // the release reaches the game in the next frame
-		got = p.state().Params["lr"].(float64)
-		if got != 0.01 {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	got := 0.0 // the release reaches the game in the next frame
+	until(func() bool { got = p.state().Params["lr"].(float64); return got != 0.01 })
 	// one CSS pixel of the track is 1/W of the slider's range
 	tol := math.Abs(sp.FromUnit(0.75+2*dpr/tr.W) - want)
 	if math.Abs(got-want) > tol {
@@ -370,12 +349,7 @@ func TestBrowserTouchHiDPI(t *testing.T) {
 	p.touch((tr.X+tr.W*sp.ToUnit(0.1))/dpr, y, (tr.X+tr.W*0.25)/dpr, y)
 	want := sp.FromUnit(0.25)
 	var got float64
-	for i := 0; i < 50; i++ {
-		if got = p.state().Params["noise"].(float64); got != 0.1 {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	until(func() bool { got = p.state().Params["noise"].(float64); return got != 0.1 })
 	if math.Abs(got-want) > 0.02 {
 		t.Errorf("after a finger drag to 1/4 of the noise slider: noise = %v, want %v", got, want)
 	}

@@ -3,7 +3,6 @@ package gfx
 import (
 	"image"
 	"math"
-	"unsafe"
 
 	"github.com/golang/freetype/truetype"
 	"github.com/hajimehoshi/ebiten/v2"
@@ -257,8 +256,3 @@ func (f *fontFace) kern(prev, r rune) float64 {
 	}
 	return float64(f.plain.Kern(prev, r)) / 64
 }
-
-// bytesString views b as a string without copying. The painter uses the
-// string only during the call that receives it (glyphs are cached by rune),
-// so formatted numbers need no allocation per frame.
-func bytesString(b []byte) string { return unsafe.String(&b[0], len(b)) }

@@ -356,7 +356,7 @@ func (p *Painter) TextBytes(b []byte, x, y float64, st ui.TextStyle) {
 	if len(b) == 0 {
 		return
 	}
-	p.Text(bytesString(b), x, y, st)
+	p.Text(ui.BytesString(b), x, y, st) // glyphs are cached by rune: the view is not kept
 }
 
 // maxClips bounds the sub-image cache; a resize makes new rectangles.

@@ -1,6 +1,14 @@
 package ui
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
+
+// BytesString views b as a string without copying, for text formatted into
+// a reused buffer (readouts, step counts) and measured or drawn at once: no
+// allocation per frame. The string must not outlive the next change of b.
+func BytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // Measurer measures text; Canvas is one.
 type Measurer interface {
