@@ -87,3 +87,37 @@ func TestReshapeKeepsModel(t *testing.T) {
 		t.Errorf("4000 steps after the rotation, angle_deg = %.2f, want < 1", a)
 	}
 }
+
+// TestSubspacesAligned checks the drawn bases: orthonormal, and once the
+// decoder has reached PCA's subspace its aligned basis is PCA's own (so the
+// two planes coincide on screen), in 2-D and 3-D.
+func TestSubspacesAligned(t *testing.T) {
+	for _, tc := range []struct {
+		dim   int
+		lr    float64
+		steps int
+	}{{2, Default.LR, 4000}, {3, 2 * Default.LR, 8000}} {
+		cfg := Default
+		cfg.Dim, cfg.LR = tc.dim, tc.lr
+		m := New(cfg, 1)
+		m.Train(tc.steps)
+		dec, pc := m.Subspaces()
+		k := cfg.Code()
+		for a := 0; a < k; a++ {
+			for b := 0; b < k; b++ {
+				want := 0.0
+				if a == b {
+					want = 1
+				}
+				if got := dot3(dec[a], dec[b]); math.Abs(got-want) > 1e-9 {
+					t.Errorf("D=%d: decoder basis ⟨e%d, e%d⟩ = %g, want %g", tc.dim, a, b, got, want)
+				}
+			}
+			if c := dot3(dec[a], pc[a]); c < 0.999 {
+				t.Errorf("D=%d: aligned decoder vector %d has cos %.5f with PCA's, want ≥ 0.999 (angle %.3f°)", tc.dim, a, c, m.AngleDeg())
+			}
+		}
+	}
+}
+
+func dot3(a, b [3]float64) float64 { return a[0]*b[0] + a[1]*b[1] + a[2]*b[2] }

@@ -2,6 +2,12 @@
 // (a Spec) drives the slider or toggle in the panel, the URL query and the
 // native flags, window.aelab.set, and the tests: none of these knows a
 // parameter by name.
+//
+// A Spec is bound once to the field it drives (Bind, Pick), as TensorFlow
+// Playground's state.ts pairs each declared name with a typed field: the
+// Set writes every value it takes into that field, and a live parameter
+// carries the function that applies it to the model as it stands (Live).
+// A scene therefore never switches on parameter names.
 package param
 
 import (
@@ -39,7 +45,63 @@ type Spec struct {
 	// apply live to the model as it stands.
 	Resets bool
 	Help   string // one line, shown in the help and the flags' usage
+
+	// Apply applies a live parameter (Resets false) to the model as it
+	// stands, after the Set has written the bound field; nil when the
+	// parameter only changes what is drawn.
+	Apply func()
+	// bind writes a value into the field the parameter drives (Bind, Pick).
+	bind func(v float64)
 }
+
+// Bind returns s bound to the field p: a Float to a float64, an Int to an
+// int, a Bool to a bool and a Choice to a string (the chosen value of
+// Choices). It panics when p's type does not fit s.Kind, a programming
+// error that the scenes' tests catch at start-up.
+func Bind[T float64 | int | bool | string](s Spec, p *T) Spec {
+	switch q := any(p).(type) {
+	case *float64:
+		if s.Kind != Float {
+			panic("param: " + s.Name + " is not a Float: bind it to its own type")
+		}
+		s.bind = func(v float64) { *q = v }
+	case *int:
+		if s.Kind != Int {
+			panic("param: " + s.Name + " is not an Int: bind it to its own type")
+		}
+		s.bind = func(v float64) { *q = int(math.Round(v)) }
+	case *bool:
+		if s.Kind != Bool {
+			panic("param: " + s.Name + " is not a Bool: bind it to its own type")
+		}
+		s.bind = func(v float64) { *q = v != 0 }
+	case *string:
+		if s.Kind != Choice {
+			panic("param: " + s.Name + " is not a Choice: bind it to its own type")
+		}
+		s.bind = func(v float64) { *q = s.Choices[int(v)] }
+	}
+	return s
+}
+
+// Pick returns the Choice s bound to the field p, which takes values[i]
+// when choice i is made (a typed setting such as a corruption kind).
+func Pick[T any](s Spec, p *T, values ...T) Spec {
+	if s.Kind != Choice || len(values) != len(s.Choices) {
+		panic("param: " + s.Name + ": Pick needs a Choice and one value per choice")
+	}
+	s.bind = func(v float64) { *p = values[int(v)] }
+	return s
+}
+
+// Live returns s with apply as its Apply.
+func (s Spec) Live(apply func()) Spec {
+	s.Apply = apply
+	return s
+}
+
+// Bound reports whether the parameter drives a field.
+func (s *Spec) Bound() bool { return s.bind != nil }
 
 // Clamp brings v into the parameter's range and grid.
 func (s *Spec) Clamp(v float64) float64 {
@@ -223,7 +285,7 @@ func NewSet(specs ...Spec) *Set {
 		if specs[i].Log && specs[i].Min <= 0 {
 			panic("param: log parameter " + specs[i].Name + " needs Min > 0")
 		}
-		s.vals[i] = specs[i].Clamp(specs[i].Default)
+		s.SetAt(i, specs[i].Default)
 	}
 	return s
 }
@@ -268,16 +330,20 @@ func (s *Set) Choice(name string) string {
 // At returns the value of parameter i.
 func (s *Set) At(i int) float64 { return s.vals[i] }
 
-// SetAt sets parameter i to v, clamped, and returns the value applied.
+// SetAt sets parameter i to v, clamped, writes it into the bound field and
+// returns the value applied.
 func (s *Set) SetAt(i int, v float64) float64 {
 	s.vals[i] = s.Specs[i].Clamp(v)
+	if b := s.Specs[i].bind; b != nil {
+		b(s.vals[i])
+	}
 	return s.vals[i]
 }
 
 // Reset puts every parameter back to its default.
 func (s *Set) Reset() {
 	for i := range s.Specs {
-		s.vals[i] = s.Specs[i].Clamp(s.Specs[i].Default)
+		s.SetAt(i, s.Specs[i].Default)
 	}
 }
 

@@ -1,0 +1,81 @@
+package plot
+
+import (
+	"math"
+
+	"aelab/scenes/ui"
+)
+
+// InsetWidth is the width of the small plots in a column at the plot's
+// right, below the readouts (logical pixels).
+const InsetWidth = 300
+
+// InsetColumn splits plot for scenes with small plots beside the data: it
+// returns the data's part and fills insets with a column of len(insets)
+// small plots at the right, below a readouts box of readoutRows rows, each
+// at most maxH and left empty (zero) when shorter than minH. Narrow plots
+// keep the whole width for the data.
+func InsetColumn(plot ui.Rect, th *ui.Theme, readoutRows int, maxH, minH float64, insets []ui.Rect) ui.Rect {
+	for i := range insets {
+		insets[i] = ui.Rect{}
+	}
+	w := th.Px(InsetWidth)
+	if plot.W-w < th.Px(360) {
+		return plot
+	}
+	n := float64(len(insets))
+	top := plot.Y + th.Px(12+14+32*float64(readoutRows)+14)
+	gap := th.Px(12)
+	h := math.Min(th.Px(maxH), (plot.Bottom()-top-gap*n)/n)
+	if h >= th.Px(minH) {
+		x := plot.Right() - w - gap
+		for i := range insets {
+			insets[i] = ui.Rect{X: x, Y: top + float64(i)*(h+gap), W: w, H: h}
+		}
+	}
+	return ui.Rect{X: plot.X, Y: plot.Y, W: plot.W - w - th.Px(24), H: plot.H}
+}
+
+// Inset draws a small plot's frame and title and returns its inner area.
+func Inset(c ui.Canvas, r ui.Rect, th *ui.Theme, title string) ui.Rect {
+	a := frame(c, r, th)
+	c.Text(title, r.X+th.Px(10), r.Y+th.Px(6), ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim})
+	return a
+}
+
+// InsetBytes is Inset with a title formatted into a reused buffer.
+func InsetBytes(c ui.Canvas, r ui.Rect, th *ui.Theme, title []byte) ui.Rect {
+	a := frame(c, r, th)
+	c.TextBytes(title, r.X+th.Px(10), r.Y+th.Px(6), ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim})
+	return a
+}
+
+func frame(c ui.Canvas, r ui.Rect, th *ui.Theme) ui.Rect {
+	c.RoundRect(r, th.Px(8), th.Line)
+	c.RoundRect(r.Inset(th.Px(1)), th.Px(7), th.Bg.Alpha(0.95))
+	return ui.Rect{X: r.X + th.Px(14), Y: r.Y + th.Px(28), W: r.W - th.Px(28), H: r.H - th.Px(44)}
+}
+
+// Tile draws a square image (side×side values, row-major) in r, grey from
+// black (−scale) to white (+scale): the lecture's convention for filters,
+// atoms and tangent images.
+func Tile(c ui.Canvas, r ui.Rect, v []float64, scale float64, th *ui.Theme) {
+	side := int(math.Round(math.Sqrt(float64(len(v)))))
+	px := r.W / float64(side)
+	for i := 0; i < side; i++ {
+		for j := 0; j < side; j++ {
+			g := float32(0.5 + 0.5*math.Max(-1, math.Min(1, v[i*side+j]/scale)))
+			c.FillRect(ui.Rect{X: r.X + float64(j)*px, Y: r.Y + float64(i)*px, W: px + 0.5, H: px + 0.5}, ui.Color{R: g, G: g, B: g, A: 1})
+		}
+	}
+	c.StrokeRect(r, th.Px(1), th.Line)
+}
+
+// MaxAbs is the largest |v_i|, at least 1e-12 (a scale to divide by).
+func MaxAbs(v []float64) float64 {
+	m := 1e-12
+	for _, x := range v {
+		m = math.Max(m, math.Abs(x))
+	}
+	return m
+}

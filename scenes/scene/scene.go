@@ -1,0 +1,145 @@
+// Package scene is the contract between Autoencoder Lab's shell (package
+// app) and its scenes, one per claim of the lecture
+// (shared/lecture/autoencoders-lecture.txt): a small Scene interface, and
+// what the shell reads about a scene as data on its Info, in the manner of
+// ebiten's examples/blocks scene manager, which knows scenes only through
+// their interface.
+//
+// A scene owns its data and model; the App owns the seed, the step count,
+// the controls, the readouts, the legend and the notices. Draw only reads
+// state.
+package scene
+
+import (
+	"aelab/scenes/param"
+	"aelab/scenes/plot"
+	"aelab/scenes/ui"
+)
+
+// Scene makes one claim of the lecture visible and measurable.
+type Scene interface {
+	// Info is what the App reads about the scene: its texts, parameters,
+	// metrics, loss and optional features. The App sets Info().Host.
+	Info() *Info
+	// Reset builds data and weights from seed with the current parameters
+	// (their bound fields).
+	Reset(seed uint64)
+	// Train runs up to n training steps; it reports how many ran and whether
+	// training diverged, in which case the scene holds its last sane
+	// weights.
+	Train(n int) (done int, diverged bool)
+	// Measure recomputes Info's Metrics, Loss and Floor from the model as it
+	// stands.
+	Measure()
+	// Layout tells the scene where its plot is, when that changes: views
+	// and anything sized to the plot are set here, not in Draw.
+	Layout(plot ui.Rect, th *ui.Theme)
+	// Pointer handles the pointer inside the plot (rotate a 3-D view, pick
+	// a point, draw a curve); it returns true while it owns the pointer.
+	Pointer(p *ui.Pointer, plot ui.Rect) bool
+	// Draw draws the plot. The App draws the readouts and the legend over
+	// it.
+	Draw(c ui.Canvas, plot ui.Rect, th *ui.Theme)
+}
+
+// Info describes a scene for the tabs, the explanation, the panel and the
+// readouts, and holds what it measured. Fields after Params are the
+// scene's to update (in Reset or Measure); the App only reads them.
+type Info struct {
+	ID    string // scene id of DESIGN.md: pca, denoise, contractive, sparse
+	Tab   string // short title for the scene tabs
+	Title string // heading of the explanation
+	// Formula is the lecture's formula for the scene, one line per entry.
+	Formula []string
+	// Text says what to watch, in two or three sentences.
+	Text string
+	// Slides names the lecture slides the scene draws, as shown.
+	Slides string
+	// Params are the scene's declared parameters, each bound to the field
+	// it drives (param.Bind); the App sets values, then resets the scene
+	// (Spec.Resets) or calls the Spec's Apply.
+	Params *param.Set
+
+	// Metrics are the readouts shown now (DESIGN.md fixes their names).
+	Metrics []Metric
+	// Loss is the training objective on the whole training set.
+	Loss float64
+	// Floor is a reference level for the loss curve (the optimum, when the
+	// scene knows it) and FloorTag its label; 0 for none.
+	Floor    float64
+	FloorTag string
+
+	// Speed is the scene's opening steps per frame, where its step is far
+	// heavier or lighter than a minibatch of a small net (the sparse
+	// scene's step is a whole alternation); 0 for the App's default.
+	Speed int
+	// ReadoutsAtBottom asks for the readouts in the plot's bottom-right
+	// corner, where the top of the plot carries titles.
+	ReadoutsAtBottom bool
+	// Actions are buttons under the transport controls, such as the sparse
+	// scene's separate W-step and D-step (as GAN Lab steps its
+	// discriminator and generator apart).
+	Actions []Action
+	// Unused names the parameters that do nothing in what is shown (a
+	// view's other settings); the panel leaves them out.
+	Unused []string
+	// Legend appends the legend's rows for what is drawn; the App draws
+	// them at the plot's bottom-left unless the legend is hidden.
+	Legend func(rows []plot.LegendRow, th *ui.Theme) []plot.LegendRow
+	// MeasureFrame, when set, replaces Measure during live training for a
+	// scene whose metrics cost more than a frame can spare: it may spread
+	// them over a few frames. Train, Reset and set always Measure in full.
+	MeasureFrame func(frame int)
+	// Adjust, when set, runs before the reset that a change of the named
+	// parameter causes, to move parameters that follow it (the sparse
+	// scene's number of atoms follows its view). Not for a URL's values,
+	// which are taken as given.
+	Adjust func(changed string)
+
+	// Host is what only the App can do; the App sets it.
+	Host Host
+}
+
+// Uses reports whether the named parameter acts in what is shown.
+func (i *Info) Uses(name string) bool {
+	for _, u := range i.Unused {
+		if u == name {
+			return false
+		}
+	}
+	return true
+}
+
+// Host lets a scene ask the App for what the App owns: a restart of
+// training (new data from a drawn curve) and notices on screen.
+type Host struct {
+	// Reset restarts training from the seed, as the Reset button does, and
+	// says why.
+	Reset func(why string)
+	// Notice shows a message over the plot.
+	Notice func(text string, l Level)
+}
+
+// Level of a notice.
+type Level uint8
+
+const (
+	Note    Level = iota // goes away by itself
+	Warning              // stays until dismissed
+	Failure              // stays until dismissed or training resumes
+)
+
+// Action is a button a scene adds under the transport controls.
+type Action struct {
+	Label string
+	Run   func()
+}
+
+// Metric is one readout: DESIGN.md fixes the names per scene.
+type Metric struct {
+	Name   string // state().metrics key: "angle_deg"
+	Label  string // on screen: "angle to PCA subspace"
+	Unit   string
+	Digits int // significant digits shown
+	Value  float64
+}
