@@ -39,12 +39,16 @@ test: deps vet test-core test-wasm test-ui test-browser
 deps:
 	@sh .ci/deps
 
+# Every package under scenes/ but the two that link ebiten (they need a
+# display, test-ui runs them): the shell, the kit and one folder per scene.
+SCENE_PKGS = $(shell go list ./scenes/... | grep -v -e /scenes/game -e /scenes/gfx)
+
 vet:
 	go vet ./...
-	GOOS=js GOARCH=wasm go vet ./wasm ./core/... ./scenes ./scenes/param ./scenes/ui/...
+	GOOS=js GOARCH=wasm go vet ./wasm ./core/... $(SCENE_PKGS)
 
 test-core:
-	go test ./core/... ./scenes ./scenes/param ./scenes/ui/... ./assets
+	go test ./core/... $(SCENE_PKGS) ./assets
 
 test-wasm:
 	GOOS=js GOARCH=wasm go test -exec="$(WASM_EXEC)" ./core/...
@@ -59,7 +63,7 @@ test-browser: web
 ## bench: training throughput, natively and as WebAssembly under node
 bench:
 	go test -run '^$$' -bench . -benchtime 2s ./core/...
-	AELAB_MEMORY_STEPS=1000000 go test -run NoMemoryGrowth -v ./scenes/ | grep -E "heap|ok|FAIL"
+	AELAB_MEMORY_STEPS=1000000 go test -run NoMemoryGrowth -v ./scenes/app/ | grep -E "heap|ok|FAIL"
 	GOOS=js GOARCH=wasm go test -exec="$(WASM_EXEC)" -run '^$$' -bench . -benchtime 2s ./core/...
 
 clean:

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"aelab/scenes"
+	"aelab/scenes/app"
 	"aelab/scenes/ui"
 )
 
@@ -417,11 +418,11 @@ func TestBrowserGuidedLecture(t *testing.T) {
 	p := open(t, query)
 	p.focusCanvas(query)
 	p.key("g")
-	for i, stop := range scenes.Tour {
+	for i, stop := range app.Tour {
 		if i > 0 {
 			p.key(kb.PageDown)
 		}
-		want := jsonState(t, scenes.New(scenes.Options{Query: scenes.ParseQuery("seed=1&scene=" + stop.Scene + "&" + scenes.FormatQuery(stop.Set))}).State())
+		want := jsonState(t, app.New(app.Options{Scenes: scenes.All(), Query: app.ParseQuery("seed=1&scene=" + stop.Scene + "&" + app.FormatQuery(stop.Set))}).State())
 		var s state
 		if !until(func() bool {
 			s = p.state()
@@ -439,8 +440,8 @@ func TestBrowserGuidedLecture(t *testing.T) {
 		}
 	}
 	p.key(kb.PageDown) // past the last stop: stays there
-	if got := p.search().Get("tour"); got != strconv.Itoa(len(scenes.Tour)) {
-		t.Errorf("PageDown at the last stop: tour=%q, want %d", got, len(scenes.Tour))
+	if got := p.search().Get("tour"); got != strconv.Itoa(len(app.Tour)) {
+		t.Errorf("PageDown at the last stop: tour=%q, want %d", got, len(app.Tour))
 	}
 	p.key(kb.Escape)
 	if p.search().Has("tour") {

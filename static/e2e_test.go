@@ -19,6 +19,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"aelab/scenes"
+	"aelab/scenes/app"
+	"aelab/scenes/denoise"
 	"aelab/scenes/ui"
 )
 
@@ -29,7 +31,7 @@ import (
 // browser into a failure instead of a skip.
 
 // state is aelab.state(), decoded.
-type state = scenes.State
+type state = app.State
 
 type page struct {
 	t       *testing.T
@@ -194,11 +196,11 @@ func save(t *testing.T, name string, b []byte) {
 
 // layout reproduces the page's layout with the same Go code, so a test
 // knows where a control is in CSS pixels.
-func (p *page) layout(query string) *scenes.App {
+func (p *page) layout(query string) *app.App {
 	w := eval[float64](p, `window.innerWidth`)
 	h := eval[float64](p, `window.innerHeight`)
 	dpr := eval[float64](p, `window.devicePixelRatio`)
-	a := scenes.New(scenes.Options{Query: scenes.ParseQuery(query)})
+	a := app.New(app.Options{Scenes: scenes.All(), Query: app.ParseQuery(query)})
 	a.Resize(math.Ceil(w*dpr), math.Ceil(h*dpr), dpr)
 	return a
 }
@@ -260,10 +262,10 @@ func TestBrowserPCA(t *testing.T) {
 	save(t, "aelab-screenshot-pca.png", pngBytes)
 
 	// Drag the learning-rate slider with real mouse events.
-	app := p.layout(query)
-	dpr := app.Theme().U
+	la := p.layout(query)
+	dpr := la.Theme().U
 	var lr *ui.Slider
-	for _, w := range app.Widgets() {
+	for _, w := range la.Widgets() {
 		if w.Spec().Name == "lr" {
 			lr = w.(*ui.Slider)
 		}
@@ -337,14 +339,14 @@ func TestBrowserTouchHiDPI(t *testing.T) {
 	if dpr := eval[float64](p, `window.devicePixelRatio`); dpr != 2 || cw != 2*iw {
 		t.Errorf("devicePixelRatio %v, canvas %v px for %v CSS px: want 2 and twice as many", dpr, cw, iw)
 	}
-	app := p.layout(query)
+	la := p.layout(query)
 	var noise *ui.Slider
-	for _, w := range app.Widgets() {
+	for _, w := range la.Widgets() {
 		if w.Spec().Name == "noise" {
 			noise = w.(*ui.Slider)
 		}
 	}
-	tr, sp, dpr := noise.Track(), noise.Spec(), app.Theme().U
+	tr, sp, dpr := noise.Track(), noise.Spec(), la.Theme().U
 	y := (tr.Y + tr.H/2) / dpr
 	p.touch((tr.X+tr.W*sp.ToUnit(0.1))/dpr, y, (tr.X+tr.W*0.25)/dpr, y)
 	want := sp.FromUnit(0.25)
@@ -466,9 +468,9 @@ func TestBrowserDenoise(t *testing.T) {
 	// a curve drawn with the mouse becomes the training data: a straight
 	// line across the plot, which the trained field then points at
 	p.set("data", "drawn")
-	app := p.layout(query + "&data=drawn")
-	sc := app.Scene().(*scenes.DenoiseScene)
-	dpr := app.Theme().U
+	la := p.layout(query + "&data=drawn")
+	sc := la.Scene().(*denoise.Scene)
+	dpr := la.Theme().U
 	x0, y0 := sc.View().Screen(-1.5, 0.6)
 	x1, y1 := sc.View().Screen(1.5, 0.6)
 	p.drag(x0/dpr, y0/dpr, x1/dpr, y1/dpr)

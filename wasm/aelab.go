@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"syscall/js"
 
-	"aelab/scenes"
+	"aelab/scenes/app"
 	"aelab/scenes/game"
 )
 
@@ -43,13 +43,13 @@ func (a *api) fn(f func(args []js.Value) any) js.Value {
 // fires the "aelab-ready" event for the loader page.
 func (a *api) install() {
 	o := js.Global().Get("Object").New()
-	with := func(f func(app *scenes.App) any) any {
+	with := func(f func(l *app.App) any) any {
 		var out any
-		a.g.Do(func(app *scenes.App) { out = f(app) })
+		a.g.Do(func(l *app.App) { out = f(l) })
 		return out
 	}
 	o.Set("state", a.fn(func([]js.Value) any {
-		return with(func(app *scenes.App) any { return stateJS(app.State()) })
+		return with(func(l *app.App) any { return stateJS(l.State()) })
 	}))
 	o.Set("set", a.fn(func(args []js.Value) any {
 		if len(args) < 1 {
@@ -59,14 +59,14 @@ func (a *api) install() {
 		if len(args) > 1 {
 			value = jsString(args[1])
 		}
-		return with(func(app *scenes.App) any { return app.Set(name, value) })
+		return with(func(l *app.App) any { return l.Set(name, value) })
 	}))
 	o.Set("scene", a.fn(func(args []js.Value) any {
 		if len(args) < 1 {
 			return js.Null()
 		}
 		id := args[0].String()
-		return with(func(app *scenes.App) any { return app.SwitchScene(id) })
+		return with(func(l *app.App) any { return l.SwitchScene(id) })
 	}))
 	o.Set("train", a.fn(func(args []js.Value) any {
 		n, warn := 1, ""
@@ -80,25 +80,25 @@ func (a *api) install() {
 				n = max(0, int(args[0].Float()))
 			}
 		}
-		return with(func(app *scenes.App) any {
+		return with(func(l *app.App) any {
 			if warn != "" {
-				app.Warn(warn)
+				l.Warn(warn)
 			}
-			return stateJS(app.Train(n))
+			return stateJS(l.Train(n))
 		})
 	}))
 	o.Set("reset", a.fn(func([]js.Value) any {
-		return with(func(app *scenes.App) any { app.Reset(); return nil })
+		return with(func(l *app.App) any { l.Reset(); return nil })
 	}))
 	o.Set("play", a.fn(func([]js.Value) any {
-		return with(func(app *scenes.App) any { app.SetPaused(false); return nil })
+		return with(func(l *app.App) any { l.SetPaused(false); return nil })
 	}))
 	o.Set("pause", a.fn(func([]js.Value) any {
-		return with(func(app *scenes.App) any { app.SetPaused(true); return nil })
+		return with(func(l *app.App) any { l.SetPaused(true); return nil })
 	}))
 	o.Set("frameStats", a.fn(func([]js.Value) any {
-		return with(func(app *scenes.App) any {
-			s := app.FrameStats()
+		return with(func(l *app.App) any {
+			s := l.FrameStats()
 			return map[string]any{"fps": s.FPS, "update_ms_p50": s.UpdateMsP50, "update_ms_p95": s.UpdateMsP95,
 				"draw_ms_p95": s.DrawMsP95, "frame_ms_p95": s.FrameMsP95}
 		})
@@ -143,7 +143,7 @@ func jsString(v js.Value) string {
 // one thread, so a huge n would freeze the tab.
 const maxTrain = 1000000
 
-func stateJS(s scenes.State) map[string]any {
+func stateJS(s app.State) map[string]any {
 	metrics := make(map[string]any, len(s.Metrics))
 	for k, v := range s.Metrics {
 		if math.IsNaN(v) || math.IsInf(v, 0) {

@@ -13,6 +13,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"aelab/scenes"
+	"aelab/scenes/app"
 	"aelab/scenes/game"
 )
 
@@ -21,13 +22,13 @@ func main() {
 	// the one thread it has: collecting four times less often keeps frames
 	// even (measured p95 frame times fell by a quarter) for a larger heap.
 	debug.SetGCPercent(400)
-	query := scenes.ParseQuery(js.Global().Get("location").Get("search").String())
-	app := scenes.New(scenes.Options{Query: query})
-	for _, w := range app.Warnings() {
+	query := app.ParseQuery(js.Global().Get("location").Get("search").String())
+	a := app.New(app.Options{Scenes: scenes.All(), Query: query})
+	for _, w := range a.Warnings() {
 		js.Global().Get("console").Call("warn", "aelab: "+w)
 	}
-	g := game.New(app)
-	platform(g, app)
+	g := game.New(a)
+	platform(g, a)
 	api := newAPI(g)
 	g.OnFirstFrame = api.install
 	ebiten.SetWindowTitle("Autoencoder Lab")

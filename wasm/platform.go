@@ -9,19 +9,19 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"aelab/scenes"
+	"aelab/scenes/app"
 	"aelab/scenes/game"
 	"aelab/scenes/ui"
 )
 
 // platform is what the browser does for the App: full screen, links on the
 // clipboard, the plot as a PNG download, the state in the address bar.
-func platform(g *game.Game, app *scenes.App) {
-	app.Platform = scenes.Platform{
+func platform(g *game.Game, l *app.App) {
+	l.Platform = app.Platform{
 		Fullscreen: ebiten.SetFullscreen,
 		CopyLink:   func(query string) string { return copyLink(g, query) },
 		Export: func(r ui.Rect) string {
-			st := app.State()
+			st := l.State()
 			return exportPNG(r, fmt.Sprintf("aelab-%s-step%d.png", st.Scene, st.Step))
 		},
 	}
@@ -59,8 +59,8 @@ func copyLink(g *game.Game, query string) string {
 		copied.Release()
 		refused.Release()
 		// A goroutine: the frame that asked may still hold the App.
-		go g.Do(func(app *scenes.App) {
-			app.Notify("The browser did not allow the clipboard; copy this link: " + url)
+		go g.Do(func(l *app.App) {
+			l.Notify("The browser did not allow the clipboard; copy this link: " + url)
 		})
 		return nil
 	})

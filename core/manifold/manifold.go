@@ -108,6 +108,11 @@ func TwoArcs() *Curve {
 	return New("two arcs", upper, lower)
 }
 
+// Window is the half-width of the square [−Window, Window]² the built-in
+// curves live in, with room around them for the reconstruction field off
+// the manifold: the data window of the denoising and contractive scenes.
+const Window = 2.0
+
 // Names of the built-in curves, in menu order; "drawn" is the user's.
 var Names = []string{"circle", "sine", "spiral", "arcs", "drawn"}
 

@@ -82,3 +82,27 @@ func TestTwoArcsAreTwoPieces(t *testing.T) {
 		t.Errorf("At(L/2) = (%g, %g), want the end of the upper arc (−1.35, −0.2)", x, y)
 	}
 }
+
+// The built-in curves lie well inside the data window, with room around
+// them for the field off the manifold.
+func TestCurvesInsideWindow(t *testing.T) {
+	const margin = 0.25
+	for _, name := range Names {
+		if name == "drawn" {
+			continue
+		}
+		c, err := Named(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		far := 0.0
+		for _, part := range c.Parts {
+			for _, v := range part {
+				far = math.Max(far, math.Abs(v))
+			}
+		}
+		if far > Window-margin {
+			t.Errorf("%s reaches %.3f; the window's half-width is %g, want a margin of %g", name, far, Window, margin)
+		}
+	}
+}

@@ -18,6 +18,7 @@ func TestModelDoesNotAllocate(t *testing.T) {
 		w, xhat := make([]float64, cfg.K), make([]float64, m.x.D)
 		if a := testing.AllocsPerRun(5, func() {
 			m.Step()
+			m.Alternate()
 			m.SetLambda(0.12)
 			_ = m.Objective() + m.MSE() + m.Sparsity() + m.AtomNorm() + m.DNorm() + m.W1()
 			m.Encode(w, m.x.At(3))
@@ -29,8 +30,8 @@ func TestModelDoesNotAllocate(t *testing.T) {
 }
 
 // TestTrainingDoesNotAllocate: a training step of the sparse autoencoder
-// and of PSD through nn.Trainer, PSD's Closeness and the model's LASSO on
-// its own allocate nothing once their workspaces exist.
+// and of PSD through nn.Trainer, their measures, decoders and PSD's
+// Closeness allocate nothing once their workspaces exist.
 func TestTrainingDoesNotAllocate(t *testing.T) {
 	x := New(Default2D, 1).X()
 	ae := NewAutoencoder(2, 8, nn.ReLU, 0.05, rng.New(1, rng.StreamWeights))
@@ -39,14 +40,18 @@ func TestTrainingDoesNotAllocate(t *testing.T) {
 	psdTr := nn.NewTrainer(p, nn.NewAdam(0.001), x, 32, rng.New(1, rng.StreamBatches))
 	aeTr.Step(1)
 	psdTr.Step(1)
-	ae.CodeSparsity(x)
+	ae.Measure(x)
 	h := make([]float64, 5)
+	atoms, xhat := make([]float64, 8*2), make([]float64, 2)
 	if a := testing.AllocsPerRun(5, func() {
 		aeTr.Step(3)
 		psdTr.Step(3)
-		_ = p.Closeness(x) + ae.CodeSparsity(x)
+		_ = p.Closeness(x) + ae.CodeSparsity(x) + ae.Measure(x).Objective
+		ae.Atoms(atoms)
+		ae.Reconstruct(xhat, x.At(0))
 		p.Encode(h, x.At(0))
 		p.Infer(h, x.At(0))
+		p.Decode(xhat, h)
 	}); a != 0 {
 		t.Errorf("training steps allocate %v times per run, want 0", a)
 	}

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"gonum.org/v1/gonum/blas/blas64"
+
 	"aelab/core/data"
 	"aelab/core/nn"
 )
@@ -26,8 +28,10 @@ type Autoencoder struct {
 
 	b     *nn.Batch
 	e     []float64 // the penalty's δ for one unit over a minibatch
-	eval  *nn.Batch // for CodeSparsity
+	eval  *nn.Batch // for CodeSparsity and Measure
 	codes []float64
+	atoms []float64 // K×Dim, for Measure
+	eval1 []float64 // Net.Eval's scratch, for Reconstruct
 }
 
 // NewAutoencoder returns a Dim-K-Dim sparse autoencoder with encoder
@@ -36,7 +40,8 @@ type Autoencoder struct {
 func NewAutoencoder(dim, k int, act nn.Activation, lambda float64, r *rand.Rand) *Autoencoder {
 	net := nn.New([]int{dim, k, dim}, []nn.Activation{act, nn.Linear})
 	net.Init(r)
-	return &Autoencoder{Net: net, Act: act, Lambda: lambda}
+	return &Autoencoder{Net: net, Act: act, Lambda: lambda,
+		atoms: make([]float64, k*dim), eval1: make([]float64, 2*max(k, dim))}
 }
 
 func (a *Autoencoder) Params() []float64 { return a.Net.Params }
@@ -116,3 +121,46 @@ func (a *Autoencoder) CodeSparsity(x *data.Set) float64 {
 // Codes returns the codes f(xₙ) of the last CodeSparsity, N×K row-major
 // (reused by the next call).
 func (a *Autoencoder) Codes() []float64 { return a.codes }
+
+// AEMeasures are the sparse scene's metrics of a sparse autoencoder over a
+// set of points.
+type AEMeasures struct {
+	Objective float64 // MSE + λ·(1/N) Σₙ ‖f(xₙ)‖₁, the training loss over the whole set
+	MSE       float64 // (1/N) Σₙ ‖g(f(xₙ)) − xₙ‖²
+	Sparsity  float64 // fraction of nonzero entries of the codes f(xₙ)
+	AtomNorm  float64 // mean norm of the decoder's columns, its atoms (Atoms)
+}
+
+// Measure computes the AEMeasures over x and leaves the codes f(xₙ) in
+// Codes. It allocates its workspace on the first call only.
+func (a *Autoencoder) Measure(x *data.Set) AEMeasures {
+	var m AEMeasures
+	m.Sparsity = a.CodeSparsity(x) // fills a.codes, sets the encoder's Act
+	m.MSE = a.Net.ReconstructionError(x, a.eval)
+	m.Objective = m.MSE + a.Lambda*l1(a.codes)/float64(x.N)
+	a.Atoms(a.atoms)
+	k := a.Net.Sizes[1]
+	dim := len(a.atoms) / k
+	m.AtomNorm = MeanRowNorm(blas64.General{Rows: k, Cols: dim, Stride: dim, Data: a.atoms})
+	return m
+}
+
+// Atoms writes the decoder's columns into dst (K×Dim, row-major), one atom
+// a row: g(h) = W₂h + b₂ = Σₖ hₖ·atomₖ + b₂, the linear decoder's analogue
+// of a dictionary's atoms.
+func (a *Autoencoder) Atoms(dst []float64) {
+	dec := &a.Net.Layers[1] // Dim×K: atom k is column k
+	k, dim := dec.In, dec.Out
+	for j := 0; j < k; j++ {
+		for i := 0; i < dim; i++ {
+			dst[j*dim+i] = dec.W[i*k+j]
+		}
+	}
+}
+
+// Reconstruct writes g(f(x)) for one point x into dst (length Dim),
+// allocating nothing.
+func (a *Autoencoder) Reconstruct(dst, x []float64) {
+	a.Net.Layers[0].Act = a.Act
+	a.Net.Eval(dst, x, a.eval1)
+}

@@ -18,15 +18,19 @@
 //     estimation algorithm: WStep (N LASSO regressions, warm-started) and
 //     DStep (dictionary.go: projected block-coordinate descent under
 //     ‖d_k‖ ≤ 1, or plain least squares to show why atoms are normalised).
-//     Its metrics are the scene's: Objective, Sparsity, MSE, AtomNorm.
+//     Alternate is the scene's guarded alternation, which puts back the
+//     last finite D and W should the unconstrained D-step diverge. Its
+//     metrics are the scene's: Objective, Sparsity, MSE, AtomNorm.
 //   - Data: Star2D (points along a few directions in the plane), patches
 //     of a procedural image (NewImage, Patches), and Synthetic points from
 //     a known dictionary for the recovery experiment.
 //   - Autoencoder (autoencoder.go) is the sparse autoencoder, an L1 penalty
-//     on a ReLU or sigmoid code, trained by core/nn's Trainer.
+//     on a ReLU or sigmoid code, trained by core/nn's Trainer; Measure
+//     gives its objective and metrics, Atoms its decoder's columns.
 //   - PSD (psd.go) is predictive sparse decomposition: a dictionary and a
 //     fast encoder trained to predict the sparse codes, with Closeness
-//     measuring how near its predictions come to the LASSO codes.
+//     measuring how near its predictions come to the LASSO codes, Decode
+//     its decoder Dᵀh.
 //
 // Nothing that a scene calls every frame allocates: the workspaces live in
 // the types.

@@ -52,6 +52,17 @@ func axpy(y []float64, a float64, x []float64) {
 	}
 }
 
+// decode writes Dᵀh = Σ_k h_k d_k into dst (length Dim), the linear
+// decoder of a code h on the dictionary d (atoms as rows).
+func decode(dst []float64, d blas64.General, h []float64) {
+	clear(dst)
+	for k, v := range h {
+		if v != 0 {
+			axpy(dst, v, row(d, k))
+		}
+	}
+}
+
 // norm returns the Euclidean norm ‖x‖.
 func norm(x []float64) float64 { return math.Sqrt(nn.Dot(x, x)) }
 

@@ -73,6 +73,8 @@ type Model struct {
 	resid []float64 // Dim
 	sqErr float64   // ‖X − WD‖², when known
 	known bool      // sqErr is up to date
+
+	lastD, lastW []float64 // D and W before the running Alternate
 }
 
 // New builds the data of cfg from seed (stream rng.StreamData) and a random
@@ -111,6 +113,8 @@ func NewWithData(x *data.Set, cfg Config, seed uint64) *Model {
 		w:     newMatrix(x.N, cfg.K),
 		ds:    newDStep(cfg.K, x.D),
 		resid: make([]float64, x.D),
+		lastD: make([]float64, cfg.K*x.D),
+		lastW: make([]float64, x.N*cfg.K),
 	}
 	m.lasso = NewLasso(m.d, cfg.Lambda)
 	m.lasso.Tol, m.lasso.MaxSweeps = cfg.Tol, cfg.MaxSweeps
@@ -160,6 +164,29 @@ func (m *Model) Step() {
 	m.WStep()
 	m.DStep()
 	m.Steps++
+}
+
+// Alternate is one alternation, WStep then DStep, guarded against
+// divergence: the plain least-squares D-step (Normalize off) lets the atoms
+// grow without end, and should D or W stop being finite numbers it puts
+// back the dictionary and codes from before the alternation and reports
+// diverged (Steps then does not count it). afterW is the objective between
+// the two half-steps, for a plot of every half-step; after DStep the
+// objective is Objective(). This is the sparse scene's training step.
+func (m *Model) Alternate() (afterW float64, diverged bool) {
+	copy(m.lastD, m.d.Data)
+	copy(m.lastW, m.w.Data)
+	m.WStep()
+	afterW = m.Objective()
+	m.DStep()
+	if !m.Finite() {
+		copy(m.d.Data, m.lastD)
+		copy(m.w.Data, m.lastW)
+		m.Refresh()
+		return afterW, true
+	}
+	m.Steps++
+	return afterW, false
 }
 
 // Train runs n alternations.
@@ -241,12 +268,16 @@ func (m *Model) W1() float64 { return l1(m.w.Data) / float64(m.x.N) }
 func (m *Model) Sparsity() float64 { return Sparsity(m.w.Data) }
 
 // AtomNorm is the metric atom_norm: the mean norm ‖d_k‖ of the atoms.
-func (m *Model) AtomNorm() float64 {
+func (m *Model) AtomNorm() float64 { return MeanRowNorm(m.d) }
+
+// MeanRowNorm is the mean Euclidean norm of the rows of a: the metric
+// atom_norm of a dictionary whose atoms are its rows.
+func MeanRowNorm(a blas64.General) float64 {
 	s := 0.0
-	for k := 0; k < m.d.Rows; k++ {
-		s += norm(row(m.d, k))
+	for k := 0; k < a.Rows; k++ {
+		s += norm(row(a, k))
 	}
-	return s / float64(m.d.Rows)
+	return s / float64(a.Rows)
 }
 
 // DNorm is the Frobenius norm ‖D‖_F, which grows without bound when the
@@ -276,14 +307,7 @@ func (m *Model) Encode(dst, x []float64) float64 {
 
 // Reconstruct writes the decoder's output x̂ᵀ = wᵀD for the code w into
 // dst (length Dim).
-func (m *Model) Reconstruct(dst, w []float64) {
-	clear(dst)
-	for k, v := range w {
-		if v != 0 {
-			axpy(dst, v, row(m.d, k))
-		}
-	}
-}
+func (m *Model) Reconstruct(dst, w []float64) { decode(dst, m.d, w) }
 
 // D returns the dictionary, K×Dim, one atom per row (the model's own
 // storage: read it, do not write it).
@@ -316,7 +340,7 @@ func (m *Model) Finite() bool {
 }
 
 // Refresh recomputes what depends on D after a caller changed D or W in
-// place (the sparse scene restoring its last finite state).
+// place (Alternate restoring its last finite state).
 func (m *Model) Refresh() {
 	m.known = false
 	m.lasso.SetDict(m.d)

@@ -13,6 +13,7 @@ type PSDMeasures struct {
 	MSE       float64 // mean ‖x − Dᵀh*‖²
 	Sparsity  float64 // fraction of nonzero entries of the codes h*
 	Closeness float64 // as Closeness: √(Σ‖f(x) − w*‖² / Σ‖w*‖²), NaN if every w* is 0
+	AtomNorm  float64 // mean ‖d_k‖ after the projection (1 unless an atom is 0)
 }
 
 // Measure computes the PSDMeasures over x with the parameters projected
@@ -63,9 +64,14 @@ func (p *PSD) Measure(x *data.Set, pairs []float64) (PSDMeasures, []float64) {
 	m.Energy *= inv
 	m.MSE *= inv
 	m.Sparsity = float64(nz) / float64(x.N*p.K)
+	m.AtomNorm = MeanRowNorm(p.D)
 	m.Closeness = math.NaN()
 	if den > 0 {
 		m.Closeness = math.Sqrt(num / den)
 	}
 	return m, pairs
 }
+
+// Decode writes the decoder's output g(h) = Dᵀh for a code h into dst
+// (length Dim), on the atoms as they are.
+func (p *PSD) Decode(dst, h []float64) { decode(dst, p.D, h) }

@@ -17,14 +17,14 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
-	"aelab/scenes"
+	"aelab/scenes/app"
 	"aelab/scenes/gfx"
 	"aelab/scenes/ui"
 )
 
 // Game is the ebiten.Game of the lab.
 type Game struct {
-	app     *scenes.App
+	app     *app.App
 	painter *gfx.Painter
 	input   ui.Input
 
@@ -40,7 +40,9 @@ type Game struct {
 	firstDone bool
 	keys      []ebiten.Key
 	chars     []rune
-	idle      bool
+	dirty     bool       // a frame must be drawn: the lab is live, or something changed
+	last      ui.Input   // the input of the frame before, to notice a change
+	size      [2]float64 // the screen's size at the last layout
 	version   int
 	// pending figure: the plot is read from the screen after the next Draw
 	figure     ui.Rect
@@ -58,21 +60,24 @@ type Game struct {
 	Quit bool
 }
 
-// New wraps app.
-func New(app *scenes.App) *Game {
-	g := &Game{app: app, painter: gfx.NewPainter()}
-	app.SetMeasurer(g.painter)
+// New wraps the App a.
+func New(a *app.App) *Game {
+	g := &Game{app: a, painter: gfx.NewPainter(), dirty: true}
+	a.SetMeasurer(g.painter)
+	// Battery: an idle lab keeps its last picture on screen and skips Draw
+	// (ebiten's examples/skipdraw), so ebiten must not clear the screen.
+	ebiten.SetScreenClearedEveryFrame(false)
 	return g
 }
 
 // Do runs f with the App while no frame is being computed, then asks for
 // a frame (an idle lab draws only when something happens).
-func (g *Game) Do(f func(a *scenes.App)) {
+func (g *Game) Do(f func(a *app.App)) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	f(g.app)
 	g.afterChange()
-	ebiten.ScheduleFrame()
+	g.dirty = true
 }
 
 func (g *Game) Update() error {
@@ -85,17 +90,21 @@ func (g *Game) Update() error {
 	g.readKeys()
 	g.app.Update(&g.input)
 	g.afterChange()
-	// Battery: paused and untouched, the lab stops redrawing; ebiten then
-	// runs a frame only on input or ScheduleFrame.
-	if idle := g.app.Idle() && g.firstDone && g.figureTo == ""; idle != g.idle {
-		g.idle = idle
-		if idle {
-			ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum)
-		} else {
-			ebiten.SetFPSMode(ebiten.FPSModeVsyncOn)
-		}
+	// Battery: paused and untouched, the lab stops redrawing (Draw keeps
+	// the last picture); any input, a live lab or a pending figure draws.
+	if !g.app.Idle() || !g.firstDone || g.figureTo != "" || g.inputChanged() {
+		g.dirty = true
 	}
 	return nil
+}
+
+// inputChanged reports whether this frame's input differs from the last:
+// a key, a wheel turn, a press, or the pointer moved (a button's hover).
+func (g *Game) inputChanged() bool {
+	in, last := &g.input, &g.last
+	changed := len(in.Keys) > 0 || in.Pointer != last.Pointer
+	last.Pointer = in.Pointer
+	return changed
 }
 
 // afterChange tells OnChange about a new link.
@@ -172,6 +181,10 @@ func (g *Game) readPointer() {
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if !g.dirty && g.OnFrame == nil {
+		return // idle: the screen keeps the last picture
+	}
+	g.dirty = false
 	g.painter.Begin(screen)
 	g.app.Draw(g.painter)
 	g.painter.Flush()
@@ -202,6 +215,9 @@ func (g *Game) LayoutF(w, h float64) (float64, float64) {
 	pw, ph := math.Ceil(w*s), math.Ceil(h*s)
 	g.mu.Lock()
 	g.app.Resize(pw, ph, s)
+	if g.size != [2]float64{pw, ph} {
+		g.size, g.dirty = [2]float64{pw, ph}, true // a new screen starts blank
+	}
 	g.mu.Unlock()
 	return pw, ph
 }
@@ -238,7 +254,7 @@ func (g *Game) SaveFigureAfterFrame(path string, done func(path string, err erro
 
 func (g *Game) saveFigureLocked(path string, done func(path string, err error)) {
 	g.figure, g.figureTo, g.figureDone = g.app.PlotRect(), path, done
-	ebiten.ScheduleFrame()
+	g.dirty = true
 }
 
 // saveFigure reads the plot from the screen just drawn and writes it.

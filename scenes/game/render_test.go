@@ -13,7 +13,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"aelab/scenes"
+	"aelab/scenes/app"
 )
 
 // The render tests run the real Game in an ebiten window, under Xvfb on a
@@ -67,13 +67,12 @@ func TestMain(m *testing.M) {
 }
 
 // frame runs g until it has drawn n more frames and returns the last screen.
-// A paused lab is idle and draws only on request, so each frame asks for the
-// next.
+// While OnFrame is set the Game draws every frame, idle or not.
 func frame(t *testing.T, g *Game, n int) *image.RGBA {
 	t.Helper()
 	shot := make(chan *image.RGBA, 1)
 	count := 0
-	g.Do(func(*scenes.App) {
+	g.Do(func(*app.App) {
 		g.OnFrame = func(screen *ebiten.Image) {
 			count++
 			if count == n {
@@ -82,13 +81,10 @@ func frame(t *testing.T, g *Game, n int) *image.RGBA {
 				screen.ReadPixels(img.Pix)
 				g.OnFrame = nil
 				shot <- img
-				return
 			}
-			ebiten.ScheduleFrame()
 		}
 	})
 	current.Store(g)
-	ebiten.ScheduleFrame()
 	return <-shot
 }
 

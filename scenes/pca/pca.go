@@ -257,3 +257,6 @@ func (s *Scene) DecoderLine() (origin, dir [2]float64) {
 
 // Points returns the training points, row-major.
 func (s *Scene) Points() []float64 { return s.model.Data.X }
+
+// View3D returns the 3-D view (tests).
+func (s *Scene) View3D() *plot.View3D { return &s.v3 }

@@ -71,6 +71,9 @@ func (p *LossPlot) SetBounds(r Rect) { p.r = r }
 func (p *LossPlot) Bounds() Rect     { return p.r }
 
 func (p *LossPlot) Draw(c Canvas, th *Theme) {
+	if p.r.Empty() {
+		return // hidden, or no room
+	}
 	small := TextStyle{Size: th.Font(SizeSmall), Color: th.TextDim}
 	c.Text("loss (log scale) vs. steps", p.r.X, p.r.Y, small)
 	if p.Floor > 0 {

@@ -114,6 +114,9 @@ func (s *Slider) Nudge(steps float64) {
 }
 
 func (s *Slider) Draw(c Canvas, th *Theme) {
+	if s.r.Empty() {
+		return // hidden
+	}
 	label := TextStyle{Size: th.Font(SizeBody), Color: th.Text}
 	ty := s.r.Y + th.Px(2)
 	if s.Compact {
@@ -189,6 +192,9 @@ func B2F(b bool) float64 {
 }
 
 func (t *Toggle) Draw(c Canvas, th *Theme) {
+	if t.r.Empty() {
+		return // hidden
+	}
 	// a switch: a pill with a knob, accent when on
 	h := th.Px(20)
 	w := th.Px(36)
@@ -315,6 +321,9 @@ func (s *Segments) Update(p *Pointer, cap *Capture) {
 }
 
 func (s *Segments) Draw(c Canvas, th *Theme) {
+	if s.r.Empty() {
+		return // hidden
+	}
 	size := s.Size
 	if size == 0 {
 		size = SizeBody

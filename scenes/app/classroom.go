@@ -1,9 +1,10 @@
-package scenes
+package app
 
 import (
 	"math"
 	"strconv"
 
+	"aelab/scenes/scene"
 	"aelab/scenes/ui"
 )
 
@@ -114,8 +115,8 @@ func (a *App) ShareQuery() string {
 			q = append(q, KV{name, sp.Format(a.app.At(i))})
 		}
 	}
-	if sp, ok := a.Scene().(speeder); !ok || a.app.Int(nameSpeed) != sp.DefaultSpeed() {
-		if ok || a.app.At(a.app.Index(nameSpeed)) != a.app.Spec(nameSpeed).Default {
+	if sp := a.Scene().Info().Speed; sp == 0 || a.app.Int(nameSpeed) != sp {
+		if sp > 0 || a.app.At(a.app.Index(nameSpeed)) != a.app.Spec(nameSpeed).Default {
 			q = append(q, KV{nameSpeed, strconv.Itoa(a.app.Int(nameSpeed))})
 		}
 	}
@@ -223,7 +224,7 @@ func (a *App) handleKeys(keys []string) {
 // focusable returns the shown sliders, in panel order.
 func (a *App) focusable() []*ui.Slider {
 	a.sliders = a.sliders[:0]
-	for _, w := range a.shown {
+	for _, w := range a.params.shown {
 		if s, ok := w.(*ui.Slider); ok {
 			a.sliders = append(a.sliders, s)
 		}
@@ -284,34 +285,26 @@ func (a *App) nudgeFocused(k string) {
 		}
 		return
 	}
-	a.notices.Add("No slider has the focus: press Tab, or click a slider, then [ and ].", Note)
+	a.notices.Add("No slider has the focus: press Tab, or click a slider, then [ and ].", scene.Note)
 }
 
 // scrollTo scrolls the parameter list so that w is in view.
-func (a *App) scrollTo(w ui.Widget) {
-	r := w.Bounds()
-	switch {
-	case r.Y < a.params.Y:
-		a.scrollParams(r.Y - a.params.Y)
-	case r.Bottom() > a.params.Bottom():
-		a.scrollParams(r.Bottom() - a.params.Bottom())
-	}
-}
+func (a *App) scrollTo(w ui.Widget) { a.params.show(w.Bounds(), a.th) }
 
 func (a *App) export() {
 	if a.Platform.Export == nil {
-		a.notices.Add("Export is not available here.", Warning)
+		a.notices.Add("Export is not available here.", scene.Warning)
 		return
 	}
-	a.notices.Add(a.Platform.Export(a.plot), Note)
+	a.notices.Add(a.Platform.Export(a.plot), scene.Note)
 }
 
 func (a *App) copyLink() {
 	if a.Platform.CopyLink == nil {
-		a.notices.Add("To share this setting, use: ?"+a.ShareQuery(), Note)
+		a.notices.Add("To share this setting, use: ?"+a.ShareQuery(), scene.Note)
 		return
 	}
-	a.notices.Add(a.Platform.CopyLink(a.ShareQuery()), Note)
+	a.notices.Add(a.Platform.CopyLink(a.ShareQuery()), scene.Note)
 }
 
 // drawHelp draws the help overlay: every key and what it does.
@@ -354,7 +347,7 @@ func tourLabel(b []byte, n int) []byte {
 
 // Notify shows a passing message (the platform's answers, such as where an
 // export was saved).
-func (a *App) Notify(text string) { a.notices.Add(text, Note) }
+func (a *App) Notify(text string) { a.notices.Add(text, scene.Note) }
 
 // Idle reports whether nothing moves: training paused, no drag, no passing
 // notice counting down. An idle lab need not be redrawn until something
@@ -364,7 +357,7 @@ func (a *App) Idle() bool {
 		return false
 	}
 	for _, n := range a.notices.List {
-		if n.Level == Note {
+		if n.Level == scene.Note {
 			return false
 		}
 	}

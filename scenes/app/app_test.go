@@ -1,4 +1,4 @@
-package scenes
+package app
 
 import (
 	"math"
@@ -9,13 +9,16 @@ import (
 	"testing"
 	"time"
 
+	"aelab/scenes"
+	"aelab/scenes/pca"
+	"aelab/scenes/scene"
 	"aelab/scenes/ui"
 	"aelab/scenes/ui/uitest"
 )
 
 func newApp(t *testing.T, query string) *App {
 	t.Helper()
-	a := New(Options{Query: ParseQuery(query)})
+	a := New(Options{Scenes: scenes.All(), Query: ParseQuery(query)})
 	a.Resize(1280, 800, 1)
 	return a
 }
@@ -135,7 +138,7 @@ func TestDivergencePausesRestoresAndSays(t *testing.T) {
 	// Playing again dismisses the failure notice.
 	a.SetPaused(false)
 	for _, n := range a.notices.List {
-		if n.Level == Failure {
+		if n.Level == scene.Failure {
 			t.Error("the divergence notice stays after play")
 		}
 	}
@@ -205,14 +208,14 @@ func TestSegmentsSwitchDimension(t *testing.T) {
 
 func TestPlotDragTurns3DView(t *testing.T) {
 	a := newApp(t, "paused=1&dim=3")
-	s := a.Scene().(*PCAScene)
-	yaw := s.v3.Yaw
+	s := a.Scene().(*pca.Scene)
+	yaw := s.View3D().Yaw
 	p := a.PlotRect()
 	cx, cy := p.X+p.W/2, p.Y+p.H/2
 	a.Update(&ui.Input{Pointer: ui.Pointer{X: cx, Y: cy, Down: true, Pressed: true}})
 	a.Update(&ui.Input{Pointer: ui.Pointer{X: cx + 100, Y: cy, Down: true}})
 	a.Update(&ui.Input{Pointer: ui.Pointer{X: cx + 100, Y: cy, Released: true}})
-	if s.v3.Yaw == yaw {
+	if s.View3D().Yaw == yaw {
 		t.Error("dragging in the plot did not turn the 3-D view")
 	}
 }
@@ -221,7 +224,7 @@ func TestTrainingRespectsFrameBudget(t *testing.T) {
 	// A clock that advances 1 ms per reading: the frame's budget of 5 ms
 	// stops training long before 1000 steps.
 	now := time.Unix(0, 0)
-	a := New(Options{Query: ParseQuery("speed=1000"), Now: func() time.Time { now = now.Add(time.Millisecond); return now }})
+	a := New(Options{Scenes: scenes.All(), Query: ParseQuery("speed=1000"), Now: func() time.Time { now = now.Add(time.Millisecond); return now }})
 	a.Resize(1280, 800, 1)
 	a.Update(&ui.Input{})
 	if a.Step() >= 1000 || a.Step() == 0 {
@@ -278,8 +281,8 @@ func TestNoMemoryGrowth(t *testing.T) {
 	if v, err := strconv.Atoi(os.Getenv("AELAB_MEMORY_STEPS")); err == nil && v > 0 {
 		steps = v
 	}
-	for _, sc := range All() {
-		a := New(Options{Scenes: []Scene{sc}, Query: []KV{{"paused", "1"}}})
+	for _, sc := range scenes.All() {
+		a := New(Options{Scenes: []scene.Scene{sc}, Query: []KV{{"paused", "1"}}})
 		a.Resize(1280, 800, 1)
 		a.Train(10000)
 		var before, after runtime.MemStats
@@ -328,17 +331,17 @@ func TestEverySceneDrawsWithoutAllocating(t *testing.T) {
 // keeps a loss curve, scrolls its list with the wheel, and a hidden row
 // takes no press.
 func TestParamsScrollOnShortScreens(t *testing.T) {
-	a := New(Options{Query: ParseQuery("scene=denoise&paused=1")})
+	a := New(Options{Scenes: scenes.All(), Query: ParseQuery("scene=denoise&paused=1")})
 	a.Resize(1280, 600, 1)
-	if a.paramsContent <= a.params.H {
-		t.Fatalf("denoise's %d parameters fit in %.0f pixels; the test needs a short screen", len(a.widgets), a.params.H)
+	if !a.params.scrolls() {
+		t.Fatalf("denoise's %d parameters fit in %.0f pixels; the test needs a short screen", len(a.widgets), a.params.r.H)
 	}
 	if h := a.lossPlot.Bounds().H; h < 150 {
 		t.Errorf("the loss curve is %.0f pixels high, want at least 150", h)
 	}
 	last := a.widgets[len(a.widgets)-1]
 	name := last.Spec().Name // an on/off switch at the end of the list
-	if last.Bounds().Y < a.params.Bottom() {
+	if last.Bounds().Y < a.params.r.Bottom() {
 		t.Fatalf("the last parameter is visible before scrolling")
 	}
 	// a press where the hidden last row would be does nothing
@@ -349,11 +352,11 @@ func TestParamsScrollOnShortScreens(t *testing.T) {
 	}
 	// the wheel brings it into view
 	for i := 0; i < 20; i++ {
-		a.Update(&ui.Input{Pointer: ui.Pointer{X: a.params.X + 20, Y: a.params.Y + 20, Wheel: -1}})
+		a.Update(&ui.Input{Pointer: ui.Pointer{X: a.params.r.X + 20, Y: a.params.r.Y + 20, Wheel: -1}})
 	}
 	r = last.Bounds()
-	if r.Bottom() > a.params.Bottom()+1 {
-		t.Fatalf("after scrolling down the last parameter ends at %.0f, below the list's %.0f", r.Bottom(), a.params.Bottom())
+	if r.Bottom() > a.params.r.Bottom()+1 {
+		t.Fatalf("after scrolling down the last parameter ends at %.0f, below the list's %.0f", r.Bottom(), a.params.r.Bottom())
 	}
 	click(a, r.X+10, r.Y+r.H/2)
 	if a.State().Params[name] != true {
@@ -445,7 +448,7 @@ func TestPauseMeasuresInFull(t *testing.T) {
 	a.SetPaused(true)
 	got := a.State().Metrics
 	a.Scene().Measure()
-	for _, m := range a.Scene().Metrics() {
+	for _, m := range a.Scene().Info().Metrics {
 		if got[m.Name] != m.Value {
 			t.Errorf("after pausing %s = %v, the model as it stands gives %v", m.Name, got[m.Name], m.Value)
 		}
@@ -454,8 +457,8 @@ func TestPauseMeasuresInFull(t *testing.T) {
 
 // TestTinyWindow: a window too short for a plot draws without hanging.
 func TestTinyWindow(t *testing.T) {
-	for _, sc := range All() {
-		a := New(Options{Scenes: []Scene{sc}})
+	for _, sc := range scenes.All() {
+		a := New(Options{Scenes: []scene.Scene{sc}})
 		for _, sz := range [][2]float64{{1280, 50}, {1280, 1}, {30, 800}, {1, 1}} {
 			a.Resize(sz[0], sz[1], 1)
 			a.Update(&ui.Input{})

@@ -1,10 +1,11 @@
-package scenes
+package app
 
 import (
 	"fmt"
 	"strings"
 
 	"aelab/assets"
+	"aelab/scenes/scene"
 )
 
 // Stop is one stop of the guided lecture: a scene, the parameters it sets
@@ -76,7 +77,7 @@ func (a *App) goToStop(n int) {
 		a.warn(fmt.Sprintf("the guided lecture's stop %d names no scene %q", n, st.Scene))
 		return
 	}
-	ps := a.scenes[idx].Params()
+	ps := a.scenes[idx].Info().Params
 	ps.Reset()
 	for _, kv := range st.Set {
 		i := ps.Index(kv.Name)
@@ -99,7 +100,7 @@ func (a *App) goToStop(n int) {
 	}
 	a.resetScene()
 	a.bindWidgets()
-	a.notices.Dismiss(Note)
+	a.notices.Dismiss(scene.Note)
 	a.changed()
 }
 

@@ -1,4 +1,4 @@
-package scenes
+package app
 
 import (
 	"fmt"
@@ -7,13 +7,10 @@ import (
 	"time"
 
 	"aelab/scenes/param"
+	"aelab/scenes/plot"
+	"aelab/scenes/scene"
 	"aelab/scenes/ui"
 )
-
-// All returns one of each scene, in the lecture's order.
-func All() []Scene {
-	return []Scene{NewPCAScene(), NewDenoiseScene(), NewContractiveScene(), NewSparseScene()}
-}
 
 // KV is one name=value of a URL query or a command-line flag.
 type KV struct{ Name, Value string }
@@ -23,8 +20,9 @@ type Options struct {
 	// Query holds the parameters of the URL query or the native flags, in
 	// the order given: scene, seed, paused, speed and the scene's own.
 	Query []KV
-	// Scenes overrides All (tests).
-	Scenes []Scene
+	// Scenes are the scenes to show, in the tabs' order: the registry's
+	// (package scenes), which the App does not import.
+	Scenes []scene.Scene
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 }
@@ -63,7 +61,7 @@ type State struct {
 // Update(input) and Draw(canvas) once a frame; the methods below them are
 // what window.aelab and the native flags call.
 type App struct {
-	scenes  []Scene
+	scenes  []scene.Scene
 	cur     int
 	app     *param.Set
 	step    int
@@ -85,8 +83,9 @@ type App struct {
 	actions  []*ui.Button // the scene's own buttons
 	speed    *ui.Slider
 	widgets  []ui.ParamWidget // one per parameter of the scene
-	shown    []ui.ParamWidget // those the panel shows
+	params   paramList        // those the panel shows
 	lossPlot ui.LossPlot
+	legend   []plot.LegendRow // scratch: the scene's legend rows
 	capture  ui.Capture
 	ptr      ui.Pointer // this frame's pointer
 	frame    int        // frames measured while training
@@ -102,12 +101,7 @@ type App struct {
 
 	// layout, in device pixels
 	top, plot, explain, panel ui.Rect
-	params                    ui.Rect // the visible part of the parameter list
-	paramsContent             float64 // its full height
-	paramsScroll              float64 // how far it is scrolled
-	scrollOwner               int     // capture token of the scroll bar
-	readouts                  ui.Rect
-	readoutsCompact           bool // smaller type on a short plot (a phone)
+	readouts                  readoutBox
 	explainLines              ui.Wrapped
 	buf                       []byte
 
@@ -126,10 +120,10 @@ type App struct {
 
 // New returns the App with the query applied; bad values become warnings.
 func New(o Options) *App {
-	a := &App{scenes: o.Scenes, now: o.Now, history: ui.NewHistory(historyPoints)}
-	if a.scenes == nil {
-		a.scenes = All()
+	if len(o.Scenes) == 0 {
+		panic("app: Options.Scenes is empty")
 	}
+	a := &App{scenes: o.Scenes, now: o.Now, history: ui.NewHistory(historyPoints)}
 	if a.now == nil {
 		a.now = time.Now
 	}
@@ -158,8 +152,8 @@ func New(o Options) *App {
 	a.speeds = make([]float64, len(a.scenes))
 	for i, s := range a.scenes {
 		a.speeds[i] = a.app.Spec(nameSpeed).Default
-		if sp, ok := s.(speeder); ok {
-			a.speeds[i] = float64(sp.DefaultSpeed())
+		if sp := s.Info().Speed; sp > 0 {
+			a.speeds[i] = float64(sp)
 		}
 	}
 	a.app.SetAt(a.app.Index(nameSpeed), a.speeds[0])
@@ -187,15 +181,15 @@ func New(o Options) *App {
 	a.tourNext = &ui.Button{Label: "Next ›", Size: ui.SizeSmall, Primary: true, OnClick: func() { a.tourStep(1) }}
 	a.tourClose = &ui.Button{Label: "End", Size: ui.SizeSmall, OnClick: a.endTour}
 	for _, s := range a.scenes {
-		s.SetCallbacks(Callbacks{
+		s.Info().Host = scene.Host{
 			Reset: func(why string) {
 				a.resetScene()
 				if why != "" {
-					a.notices.Add(why, Note)
+					a.notices.Add(why, scene.Note)
 				}
 			},
 			Notice: a.notices.Add,
-		})
+		}
 	}
 
 	a.applyQuery(o.Query)
@@ -224,7 +218,7 @@ func (a *App) applyQuery(q []KV) {
 			a.Set(kv.Name, kv.Value)
 		}
 	}
-	ps := a.Scene().Params()
+	ps := a.Scene().Info().Params
 	for _, kv := range q {
 		if kv.Name == nameScene || kv.Name == nameTour {
 			continue
@@ -257,7 +251,7 @@ func (a *App) applyQuery(q []KV) {
 }
 
 // Scene returns the scene shown.
-func (a *App) Scene() Scene { return a.scenes[a.cur] }
+func (a *App) Scene() scene.Scene { return a.scenes[a.cur] }
 
 // Paused reports whether training is paused.
 func (a *App) Paused() bool { return a.app.Bool(namePaused) }
@@ -269,7 +263,7 @@ func (a *App) SetPaused(p bool) {
 		a.measure() // the frames measured a part each: now all of it
 	}
 	if !p {
-		a.notices.Dismiss(Failure)
+		a.notices.Dismiss(scene.Failure)
 	}
 }
 
@@ -288,7 +282,7 @@ func (a *App) warn(w string) {
 	if len(a.warns) > 50 {
 		a.warns = a.warns[len(a.warns)-50:]
 	}
-	a.notices.Add(w, Warning)
+	a.notices.Add(w, scene.Warning)
 }
 
 // Set applies name=value exactly as moving that control does and returns
@@ -298,7 +292,7 @@ func (a *App) Set(name, value string) any {
 	if i := a.app.Index(name); i >= 0 {
 		return a.applyApp(i, value)
 	}
-	ps := a.Scene().Params()
+	ps := a.Scene().Info().Params
 	i := ps.Index(name)
 	if i < 0 {
 		a.warn(fmt.Sprintf("unknown parameter %q for scene %s (it has %s)", name, a.Scene().Info().ID, a.paramNames()))
@@ -318,7 +312,7 @@ func (a *App) paramNames() string {
 	for _, s := range a.app.Specs {
 		names = append(names, s.Name)
 	}
-	for _, s := range a.Scene().Params().Specs {
+	for _, s := range a.Scene().Info().Params.Specs {
 		names = append(names, s.Name)
 	}
 	return strings.Join(names, ", ")
@@ -327,7 +321,7 @@ func (a *App) paramNames() string {
 // setSceneParam sets parameter i of the current scene to v (parsed) and
 // applies it: live, or by a reset that is announced.
 func (a *App) setSceneParam(i int, v float64) {
-	ps := a.Scene().Params()
+	ps := a.Scene().Info().Params
 	sp := &ps.Specs[i]
 	old := ps.At(i)
 	applied := ps.SetAt(i, v)
@@ -341,15 +335,17 @@ func (a *App) setSceneParam(i int, v float64) {
 	}
 	a.changed()
 	if sp.Resets {
-		if ad, ok := a.Scene().(adjuster); ok {
-			ad.Adjust(sp.Name)
+		if adjust := a.Scene().Info().Adjust; adjust != nil {
+			adjust(sp.Name)
 		}
 		a.resetScene()
 		a.notices.Add(fmt.Sprintf("%s → %s: a new data set or architecture, so training restarted from new weights.",
-			sp.Label, sp.ChoiceLabelOrValue(applied)), Note)
+			sp.Label, sp.ChoiceLabelOrValue(applied)), scene.Note)
 		return
 	}
-	a.Scene().Changed(sp.Name)
+	if sp.Apply != nil {
+		sp.Apply()
+	}
 	a.measure()
 }
 
@@ -419,7 +415,7 @@ func (a *App) resetScene() {
 	a.Scene().Reset(uint64(a.app.Int(nameSeed)))
 	// A reset may change what the scene shows: its buttons, its readouts'
 	// place, even a parameter's value (a view's own default); show them.
-	ps := a.Scene().Params()
+	ps := a.Scene().Info().Params
 	for _, w := range a.widgets {
 		if i := ps.Index(w.Spec().Name); i >= 0 && &ps.Specs[i] == w.Spec() {
 			w.Sync(ps.At(i))
@@ -431,27 +427,27 @@ func (a *App) resetScene() {
 	a.layout()
 	a.step = 0
 	a.history.Reset()
-	a.notices.Dismiss(Failure)
+	a.notices.Dismiss(scene.Failure)
 	a.measure()
 }
 
 func (a *App) measure() {
 	s := a.Scene()
 	s.Measure()
-	a.history.Add(a.step, s.Loss())
+	a.history.Add(a.step, s.Info().Loss)
 	a.dirty, a.partial = false, false
 }
 
 // measureFrame is measure for the frames of live training.
 func (a *App) measureFrame() {
-	fm, ok := a.Scene().(frameMeasurer)
-	if !ok {
+	mf := a.Scene().Info().MeasureFrame
+	if mf == nil {
 		a.measure()
 		return
 	}
 	a.frame++
-	fm.MeasureFrame(a.frame)
-	a.history.Add(a.step, a.Scene().Loss())
+	mf(a.frame)
+	a.history.Add(a.step, a.Scene().Info().Loss)
 	a.dirty, a.partial = false, true
 }
 
@@ -487,7 +483,7 @@ func (a *App) train(n, chunk int, after func() (stop bool)) {
 func (a *App) diverged() {
 	a.SetPaused(true)
 	a.notices.Add(fmt.Sprintf("Training diverged at step %d: the loss became infinite or NaN. "+
-		"Paused, and restored the last weights with a finite loss. Lower the learning rate, then press play.", a.step), Failure)
+		"Paused, and restored the last weights with a finite loss. Lower the learning rate, then press play.", a.step), scene.Failure)
 }
 
 // State returns the plain object of aelab.state().
@@ -497,14 +493,14 @@ func (a *App) State() State {
 		Scene:    s.Info().ID,
 		Step:     a.step,
 		Paused:   a.Paused(),
-		Loss:     s.Loss(),
-		Params:   s.Params().Values(),
+		Loss:     s.Info().Loss,
+		Params:   s.Info().Params.Values(),
 		Metrics:  map[string]float64{},
 		Warnings: append([]string{}, a.warns...),
 	}
 	st.Params[nameSeed] = a.app.Int(nameSeed)
 	st.Params[nameSpeed] = a.app.Int(nameSpeed)
-	for _, m := range s.Metrics() {
+	for _, m := range s.Info().Metrics {
 		st.Metrics[m.Name] = m.Value
 	}
 	return st
@@ -517,7 +513,7 @@ func (a *App) FrameStats() FrameStats { return a.clock.stats(a.now()) }
 // parameter of the scene shown (for links and flags).
 func (a *App) Query() []KV {
 	q := []KV{{nameScene, a.Scene().Info().ID}, {nameSeed, strconv.Itoa(a.app.Int(nameSeed))}}
-	ps := a.Scene().Params()
+	ps := a.Scene().Info().Params
 	for i := range ps.Specs {
 		q = append(q, KV{ps.Specs[i].Name, ps.Specs[i].Format(ps.At(i))})
 	}
@@ -528,7 +524,7 @@ func (a *App) Query() []KV {
 func (a *App) AppSpecs() []param.Spec { return a.app.Specs }
 
 // Scenes returns the scenes, in the tabs' order.
-func (a *App) Scenes() []Scene { return a.scenes }
+func (a *App) Scenes() []scene.Scene { return a.scenes }
 
 // ParamSpecs returns every parameter name the app accepts, the App's and
 // each scene's (for the native flags), the first declaration of each name.
@@ -545,7 +541,7 @@ func (a *App) ParamSpecs() []param.Spec {
 	}
 	add(a.app)
 	for _, s := range a.scenes {
-		add(s.Params())
+		add(s.Info().Params)
 	}
 	return out
 }

@@ -1,8 +1,10 @@
-package scenes
+package app
 
 import (
 	"testing"
 
+	"aelab/scenes"
+	"aelab/scenes/scene"
 	"aelab/scenes/ui"
 	"aelab/scenes/ui/uitest"
 )
@@ -11,9 +13,9 @@ import (
 // Update (training at the default steps/frame, measuring) and Draw onto a
 // recording canvas (the Go side of drawing, without the GPU).
 func BenchmarkFrame(b *testing.B) {
-	for _, sc := range All() {
+	for _, sc := range scenes.All() {
 		b.Run(sc.Info().ID, func(b *testing.B) {
-			a := New(Options{Scenes: []Scene{sc}})
+			a := New(Options{Scenes: []scene.Scene{sc}})
 			a.Resize(1280, 800, 1)
 			c := &uitest.Canvas{}
 			in := &ui.Input{}
@@ -27,9 +29,9 @@ func BenchmarkFrame(b *testing.B) {
 }
 
 func BenchmarkMeasure(b *testing.B) {
-	for _, sc := range All() {
+	for _, sc := range scenes.All() {
 		b.Run(sc.Info().ID, func(b *testing.B) {
-			a := New(Options{Scenes: []Scene{sc}})
+			a := New(Options{Scenes: []scene.Scene{sc}})
 			a.Resize(1280, 800, 1)
 			for b.Loop() {
 				sc.Measure()

@@ -1,10 +1,11 @@
-package scenes
+package app
 
 import (
 	"strconv"
 	"testing"
 
 	"aelab/assets"
+	"aelab/scenes"
 	"aelab/scenes/param"
 	"aelab/scenes/ui/uitest"
 )
@@ -39,7 +40,7 @@ func TestEveryTextHasGlyphs(t *testing.T) {
 		a.Draw(c)
 		check(what, c)
 	}
-	for _, sc := range All() {
+	for _, sc := range scenes.All() {
 		id := sc.Info().ID
 		a := newApp(t, "paused=1&seed=1&lr=abc&scene="+id) // lr=abc: a warning
 		a.Train(30)

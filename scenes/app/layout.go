@@ -1,8 +1,7 @@
-package scenes
+package app
 
 import (
 	"math"
-	"unicode/utf8"
 
 	"aelab/scenes/ui"
 )
@@ -19,7 +18,7 @@ func (a *App) bindWidgets() {
 	a.speed = ui.NewParamWidget(&a.app.Specs[si], a.app.At(si), func(v float64) {
 		a.app.SetAt(si, v)
 	}).(*ui.Slider)
-	ps := a.Scene().Params()
+	ps := a.Scene().Info().Params
 	a.bindActions()
 	a.widgets = make([]ui.ParamWidget, len(ps.Specs))
 	for i := range ps.Specs {
@@ -30,125 +29,11 @@ func (a *App) bindWidgets() {
 	a.layout()
 }
 
-// readoutsAtBottom is implemented by a scene that needs the top of its
-// plot (for titles) and wants the readouts in the bottom-right corner.
-type readoutsAtBottom interface{ ReadoutsAtBottom() bool }
-
 // SetMeasurer gives the layout the font measurements of the canvas it is
 // drawn on (the game's painter), to size the explanation to its text.
 func (a *App) SetMeasurer(m ui.Measurer) {
 	a.measurer = m
 	a.layout()
-}
-
-// estimate measures text at 0.55 em a character when no canvas is known.
-type estimate struct{}
-
-func (estimate) TextWidth(s string, size float64, _ bool) float64 {
-	return 0.55 * size * float64(utf8.RuneCountInString(s))
-}
-
-// formulaFit returns the formula's type size and its widest line's width:
-// the theme's formula size, or smaller (down to 11 pixels) where a line
-// would not fit in width (a phone).
-func (a *App) formulaFit(m ui.Measurer, width float64) (size, widest float64) {
-	size = a.th.Font(ui.SizeFormula)
-	for _, f := range a.Scene().Info().Formula {
-		widest = math.Max(widest, m.TextWidth(f, size, false))
-	}
-	if widest > width && widest > 0 {
-		fit := math.Max(a.th.Font(11), size*width/widest)
-		widest *= fit / size
-		size = fit
-	}
-	return size, widest
-}
-
-// explainHeight is the height the explanation needs at a width: its title
-// and the taller of the formula and the wrapped text (see drawExplain).
-func (a *App) explainHeight(width float64) float64 {
-	th := a.th
-	m := a.measurer
-	if m == nil {
-		m = estimate{}
-	}
-	info := a.Scene().Info()
-	ts := th.Font(ui.SizeBody)
-	inner := width - th.Px(32)
-	fs, fw := a.formulaFit(m, inner)
-	formulaH := float64(len(info.Formula)) * fs * 1.45
-	textW := inner - fw - th.Px(28)
-	var body float64
-	if textW < th.Px(260) { // text under the formula
-		body = formulaH + th.Px(6) + float64(len(ui.Wrap(m, a.explainText(), ts, inner, true)))*ts*1.4
-	} else {
-		body = math.Max(formulaH, float64(len(ui.Wrap(m, a.explainText(), ts, textW, true)))*ts*1.4)
-	}
-	return th.Px(32) + th.Font(ui.SizeHeading)*1.6 + body
-}
-
-// shower is implemented by a scene some of whose parameters matter only in
-// some of its views: the panel shows a parameter when Shows says so.
-type shower interface{ Shows(name string) bool }
-
-// pickShown lists the parameter widgets the panel shows.
-func (a *App) pickShown() {
-	sh, ok := a.Scene().(shower)
-	a.shown = a.shown[:0]
-	for _, w := range a.widgets {
-		name := w.Spec().Name
-		if (!ok || sh.Shows(name)) && !a.hidden[name] {
-			a.shown = append(a.shown, w)
-		}
-	}
-}
-
-// paramsHeight is the height of the parameter widgets, full or compact.
-func (a *App) paramsHeight(compact bool) float64 {
-	h := 0.0
-	for _, w := range a.shown {
-		if sl, ok := w.(*ui.Slider); ok {
-			sl.Compact = compact
-		}
-		h += w.Height(a.th) + a.th.Px(4)
-	}
-	return h
-}
-
-// placeParams lays the parameter widgets in the params view, shifted by
-// the scroll offset (clamped to the content).
-func (a *App) placeParams() {
-	a.paramsScroll = math.Max(0, math.Min(a.paramsScroll, a.paramsContent-a.params.H))
-	y := a.params.Y - a.paramsScroll
-	for _, w := range a.shown {
-		h := w.Height(a.th)
-		w.SetBounds(ui.Rect{X: a.params.X, Y: y, W: a.params.W, H: h})
-		y += h + a.th.Px(4)
-	}
-}
-
-// scrollParams moves the parameter list by dy device pixels.
-func (a *App) scrollParams(dy float64) {
-	if a.paramsContent <= a.params.H {
-		return
-	}
-	a.paramsScroll += dy
-	a.placeParams()
-}
-
-// bindActions makes buttons of the scene's own actions, which may depend on
-// what it shows (so again after each reset).
-func (a *App) bindActions() {
-	a.actions = nil
-	if ac, ok := a.Scene().(actor); ok {
-		for _, act := range ac.Actions() {
-			a.actions = append(a.actions, &ui.Button{Label: act.Label, Size: ui.SizeSmall, OnClick: func() {
-				a.SetPaused(true)
-				act.Run()
-				a.measure()
-			}})
-		}
-	}
 }
 
 // Resize sets the canvas size in device pixels and the device scale (device
@@ -275,7 +160,7 @@ func (a *App) layout() {
 	}
 	a.speed.SetBounds(sr)
 	_, rest = rest.CutTop(th.Px(32)) // "Parameters" heading
-	a.pickShown()
+	a.params.pick(a.widgets, a.Scene().Info(), a.hidden)
 	// The parameters fill what the loss curve (at least minLoss) leaves:
 	// first with full sliders, then compact ones, then scrolling.
 	minLoss := th.Px(170)
@@ -283,36 +168,21 @@ func (a *App) layout() {
 		minLoss = 0
 	}
 	avail := math.Max(rest.H-minLoss, th.Px(40))
-	need := a.paramsHeight(false)
-	compact := need > avail
-	if compact {
-		need = a.paramsHeight(true)
+	need := a.params.height(th, false)
+	if need > avail {
+		need = a.params.height(th, true) // compact sliders
 	}
-	view := math.Min(need, avail)
-	a.params, rest = rest.CutTop(view)
-	a.paramsContent = need
-	a.placeParams()
+	a.params.r, rest = rest.CutTop(math.Min(need, avail))
+	a.params.content = need
+	a.params.place(th)
 	_, rest = rest.CutTop(th.Px(10))
 	if a.hidden["loss"] {
 		rest = ui.Rect{}
 	}
 	a.lossPlot.SetBounds(rest)
 
-	// readouts: a box in the plot's top-right corner, in large type
-	n := float64(len(a.Scene().Metrics()))
-	rw, rowH := th.Px(310), th.Px(32)
-	a.readoutsCompact = th.Px(14)+n*rowH > 0.5*a.plot.H
-	if a.readoutsCompact {
-		rw, rowH = th.Px(270), readoutRowCompact(th)
-	}
-	rw = math.Min(rw, a.plot.W-th.Px(24))
-	a.readouts = ui.Rect{X: a.plot.Right() - rw - th.Px(12), Y: a.plot.Y + th.Px(12), W: rw, H: th.Px(14) + n*rowH}
-	if b, ok := a.Scene().(readoutsAtBottom); ok && b.ReadoutsAtBottom() {
-		a.readouts.Y = a.plot.Bottom() - a.readouts.H - th.Px(12)
-	}
-	if a.hidden["readouts"] {
-		a.readouts = ui.Rect{X: a.plot.Right(), Y: a.plot.Y}
-	}
+	info := a.Scene().Info()
+	a.readouts.layout(a.plot, th, len(info.Metrics), info.ReadoutsAtBottom, a.hidden["readouts"])
 	// the guided lecture's buttons, top-right of the explanation
 	bx := a.explain.Right() - th.Px(16)
 	for _, b := range [...]*ui.Button{a.tourClose, a.tourNext, a.tourBack} {

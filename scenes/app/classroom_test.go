@@ -1,10 +1,12 @@
-package scenes
+package app
 
 import (
 	"strconv"
 	"strings"
 	"testing"
 
+	"aelab/scenes"
+	"aelab/scenes/scene"
 	"aelab/scenes/ui"
 	"aelab/scenes/ui/uitest"
 )
@@ -33,21 +35,22 @@ func TestShortcuts(t *testing.T) {
 	if a.Step() != 0 {
 		t.Errorf("R: step %d, want 0", a.Step())
 	}
+	// the lecture's order: pca, sparse, denoise, contractive
 	keys(a, "right")
-	if a.State().Scene != "denoise" {
-		t.Errorf("→ from pca went to %s, want denoise", a.State().Scene)
+	if a.State().Scene != "sparse" {
+		t.Errorf("→ from pca went to %s, want sparse", a.State().Scene)
 	}
 	keys(a, "left", "left")
-	if a.State().Scene != "sparse" {
-		t.Errorf("← ← from denoise went to %s, want sparse (it wraps)", a.State().Scene)
+	if a.State().Scene != "contractive" {
+		t.Errorf("← ← from sparse went to %s, want contractive (it wraps)", a.State().Scene)
 	}
 	keys(a, "3")
-	if a.State().Scene != "contractive" {
-		t.Errorf("3 went to %s, want contractive", a.State().Scene)
+	if a.State().Scene != "denoise" {
+		t.Errorf("3 went to %s, want denoise", a.State().Scene)
 	}
 	keys(a, "9") // no ninth scene: nothing happens
-	if a.State().Scene != "contractive" {
-		t.Errorf("9 left contractive for %s", a.State().Scene)
+	if a.State().Scene != "denoise" {
+		t.Errorf("9 left denoise for %s", a.State().Scene)
 	}
 	keys(a, "1")
 	// Tab focuses the first slider (lr), ] moves it up a hundredth of its track
@@ -129,7 +132,7 @@ func TestShareQueryRoundTrip(t *testing.T) {
 	if !b.Hidden("lambda") || !b.Hidden("loss") || b.lossPlot.Bounds().H != 0 {
 		t.Errorf("hidden parts did not survive: lambda %v loss %v", b.Hidden("lambda"), b.Hidden("loss"))
 	}
-	for _, w := range b.shown {
+	for _, w := range b.params.shown {
 		if w.Spec().Name == "lambda" {
 			t.Error("lambda_hide=1, yet the λ slider is shown")
 		}
@@ -165,8 +168,8 @@ func TestGuidedLectureStops(t *testing.T) {
 			t.Fatalf("stop %d: showing stop %d of scene %s, want %s", n, a.TourStop(), a.State().Scene, Tour[n-1].Scene)
 		}
 		for _, kv := range Tour[n-1].Set {
-			want, _ := a.Scene().Params().Spec(kv.Name).Parse(kv.Value)
-			if got := a.Scene().Params().Get(kv.Name); got != want {
+			want, _ := a.Scene().Info().Params.Spec(kv.Name).Parse(kv.Value)
+			if got := a.Scene().Info().Params.Get(kv.Name); got != want {
 				t.Errorf("stop %d: %s = %v, want %v", n, kv.Name, got, want)
 			}
 		}
@@ -211,7 +214,7 @@ func TestLayoutFromPhoneToProjector(t *testing.T) {
 		{"4K projector", 3840, 2160, 1, 2.4},
 	} {
 		for _, scene := range []string{"pca", "denoise", "contractive", "sparse"} {
-			a := New(Options{Query: ParseQuery("paused=1&scene=" + scene)})
+			a := New(Options{Scenes: scenes.All(), Query: ParseQuery("paused=1&scene=" + scene)})
 			a.Resize(sz.w*sz.dpr, sz.h*sz.dpr, sz.dpr)
 			if got := a.Theme().U / sz.dpr; got < sz.zoom-0.01 || got > sz.zoom+0.01 {
 				t.Errorf("%s: zoom %.2f, want %.2f", sz.name, got, sz.zoom)
@@ -248,7 +251,7 @@ func overlap(a, b ui.Rect) bool {
 
 func TestIdle(t *testing.T) {
 	a := newApp(t, "paused=1")
-	a.notices.Dismiss(Note)
+	a.notices.Dismiss(scene.Note)
 	a.Update(&ui.Input{})
 	if !a.Idle() {
 		t.Error("paused and untouched, the App is not idle")

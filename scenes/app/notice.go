@@ -1,14 +1,8 @@
-package scenes
+package app
 
-import "aelab/scenes/ui"
-
-// Level of a notice.
-type Level uint8
-
-const (
-	Note    Level = iota // goes away by itself
-	Warning              // stays until dismissed
-	Failure              // stays until dismissed or training resumes
+import (
+	"aelab/scenes/scene"
+	"aelab/scenes/ui"
 )
 
 // noticeFrames is how long an Info notice stays: five seconds at 60 frames
@@ -19,7 +13,7 @@ const noticeFrames = 300
 // divergence. Warnings and failures stay until dismissed.
 type Notice struct {
 	Text  string
-	Level Level
+	Level scene.Level
 	age   int
 	close ui.Rect
 	box   ui.Rect
@@ -36,15 +30,15 @@ const maxNotices = 4
 
 // Add shows a notice; the same text again only refreshes it, and a new
 // Note replaces the Note before it (one passing message at a time).
-func (ns *Notices) Add(text string, l Level) {
+func (ns *Notices) Add(text string, l scene.Level) {
 	for _, n := range ns.List {
 		if n.Text == text {
 			n.age = 0
 			return
 		}
 	}
-	if l == Note {
-		ns.Dismiss(Note)
+	if l == scene.Note {
+		ns.Dismiss(scene.Note)
 	}
 	if len(ns.List) == maxNotices {
 		ns.List = append(ns.List[:0], ns.List[1:]...)
@@ -53,7 +47,7 @@ func (ns *Notices) Add(text string, l Level) {
 }
 
 // Dismiss removes every notice of level l.
-func (ns *Notices) Dismiss(l Level) {
+func (ns *Notices) Dismiss(l scene.Level) {
 	kept := ns.List[:0]
 	for _, n := range ns.List {
 		if n.Level != l {
@@ -74,7 +68,7 @@ func (ns *Notices) Update(p *ui.Pointer) bool {
 			used = true
 			continue
 		}
-		if n.Level == Note && n.age > noticeFrames {
+		if n.Level == scene.Note && n.age > noticeFrames {
 			continue
 		}
 		kept = append(kept, n)
@@ -92,9 +86,9 @@ func (ns *Notices) Draw(c ui.Canvas, r ui.Rect, th *ui.Theme) {
 	for _, n := range ns.List {
 		col := th.Info
 		switch n.Level {
-		case Warning:
+		case scene.Warning:
 			col = th.Warn
-		case Failure:
+		case scene.Failure:
 			col = th.Error
 		}
 		lines := n.lines.Get(c, n.Text, size, w-th.Px(56), false)

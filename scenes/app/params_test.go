@@ -1,11 +1,13 @@
-package scenes
+package app
 
 import (
 	"math"
 	"strconv"
 	"testing"
 
+	"aelab/scenes"
 	"aelab/scenes/param"
+	"aelab/scenes/scene"
 	"aelab/scenes/ui"
 	"aelab/scenes/ui/uitest"
 )
@@ -31,11 +33,11 @@ func extremes(sp *param.Spec) []string {
 // and draws after each: nothing may panic, and nothing on screen may be
 // NaN (a divergence pauses instead).
 func TestEveryParameterAtItsLimits(t *testing.T) {
-	for _, sc := range All() {
-		a := New(Options{Scenes: []Scene{sc}, Query: []KV{{"paused", "1"}}})
+	for _, sc := range scenes.All() {
+		a := New(Options{Scenes: []scene.Scene{sc}, Query: []KV{{"paused", "1"}}})
 		a.Resize(1280, 800, 1)
 		c := &uitest.Canvas{}
-		specs := append([]param.Spec(nil), sc.Params().Specs...)
+		specs := append([]param.Spec(nil), sc.Info().Params.Specs...)
 		specs = append(specs, a.app.Specs...)
 		for i := range specs {
 			sp := &specs[i]
@@ -78,7 +80,7 @@ func TestEveryParameterAtItsLimits(t *testing.T) {
 // FuzzSet feeds arbitrary names and values to App.Set: the App answers with
 // a warning, never a panic.
 func FuzzSet(f *testing.F) {
-	a := New(Options{Query: []KV{{"paused", "1"}}})
+	a := New(Options{Scenes: scenes.All(), Query: []KV{{"paused", "1"}}})
 	a.Resize(640, 480, 1)
 	for _, sp := range a.ParamSpecs() {
 		f.Add(sp.Name, sp.Format(sp.Max))

@@ -1,0 +1,143 @@
+package app
+
+import (
+	"aelab/scenes/scene"
+	"aelab/scenes/ui"
+	"math"
+	"unicode/utf8"
+)
+
+// The explanation under the plot: the scene's title, the lecture's formula
+// and what to watch (or the guided lecture's stop), as one cached picture.
+
+// explainText is the explanation's paragraph: the scene's, or the guided
+// lecture's stop.
+func (a *App) explainText() string {
+	if n := a.TourStop(); n > 0 {
+		return Tour[n-1].Say
+	}
+	return a.Scene().Info().Text
+}
+
+// drawExplain draws the explanation strip, a picture kept until the scene,
+// its text or the layout changes.
+func (a *App) drawExplain(c ui.Canvas) {
+	c.Cached(a.explainKey, a.explain, a.explainDraw)
+}
+
+// explainKey names the explanation's picture: the scene and the version of
+// its text (a reset may change the formula).
+type explainKey struct {
+	sc      scene.Scene
+	version int
+}
+
+func (a *App) drawExplainStrip(c ui.Canvas) {
+	th := a.th
+	r := a.explain
+	c.FillRect(r, th.Panel)
+	c.FillRect(ui.Rect{X: r.X, Y: r.Y, W: r.W, H: th.Px(1)}, th.Line)
+	info := a.Scene().Info()
+	r = r.Inset(th.Px(16))
+	hs := th.Font(ui.SizeHeading)
+	tw := c.TextWidth(info.Title, hs, true)
+	if tw > r.W && tw > 0 { // a phone: the title set smaller to fit
+		hs = math.Max(th.Font(11), hs*r.W/tw)
+		tw = c.TextWidth(info.Title, hs, true)
+	}
+	c.Text(info.Title, r.X, r.Y, ui.TextStyle{Size: hs, Color: th.Text, Bold: true})
+	small := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Right}
+	if n := a.TourStop(); n > 0 {
+		// the guided lecture's place, left of its buttons (drawn apart)
+		a.buf = tourLabel(a.buf[:0], n)
+		c.TextBytes(a.buf, a.tourBack.Bounds().X-th.Px(10), r.Y+th.Px(2), small)
+	} else if tw+c.TextWidth(info.Slides, small.Size, false)+th.Px(24) < r.W {
+		// the slides, right-aligned on the title's line when there is room
+		c.Text(info.Slides, r.Right(), r.Y+th.Px(2), small)
+	}
+	y := r.Y + th.Font(ui.SizeHeading)*1.6
+	fs, fw := a.formulaFit(c, r.W)
+	ts := th.Font(ui.SizeBody)
+	textX, textW := r.X+fw+th.Px(28), r.W-fw-th.Px(28)
+	formulaY := y
+	if textW < th.Px(260) { // narrow: text under the formula
+		textX, textW = r.X, r.W
+		y += float64(len(info.Formula))*fs*1.45 + th.Px(6)
+	}
+	for i, f := range info.Formula {
+		c.Text(f, r.X, formulaY+float64(i)*fs*1.45, ui.TextStyle{Size: fs, Color: th.Text})
+	}
+	if textX > r.X {
+		c.FillRect(ui.Rect{X: textX - th.Px(14), Y: formulaY, W: th.Px(1), H: r.Bottom() - formulaY}, th.Line)
+	}
+	text := ui.TextStyle{Size: ts, Color: th.TextDim}
+	if a.TourStop() > 0 {
+		text = ui.TextStyle{Size: ts, Color: th.Accent, Bold: true}
+	}
+	for i, l := range a.explainLines.Get(c, a.explainText(), ts, textW, text.Bold) {
+		ly := y + float64(i)*ts*1.4
+		if ly+ts > r.Bottom()+th.Px(16) {
+			break
+		}
+		c.Text(l, textX, ly, text)
+	}
+}
+
+// estimate measures text at 0.55 em a character when no canvas is known.
+type estimate struct{}
+
+func (estimate) TextWidth(s string, size float64, _ bool) float64 {
+	return 0.55 * size * float64(utf8.RuneCountInString(s))
+}
+
+// formulaFit returns the formula's type size and its widest line's width:
+// the theme's formula size, or smaller (down to 11 pixels) where a line
+// would not fit in width (a phone).
+func (a *App) formulaFit(m ui.Measurer, width float64) (size, widest float64) {
+	size = a.th.Font(ui.SizeFormula)
+	for _, f := range a.Scene().Info().Formula {
+		widest = math.Max(widest, m.TextWidth(f, size, false))
+	}
+	if widest > width && widest > 0 {
+		fit := math.Max(a.th.Font(11), size*width/widest)
+		widest *= fit / size
+		size = fit
+	}
+	return size, widest
+}
+
+// explainHeight is the height the explanation needs at a width: its title
+// and the taller of the formula and the wrapped text (see drawExplain).
+func (a *App) explainHeight(width float64) float64 {
+	th := a.th
+	m := a.measurer
+	if m == nil {
+		m = estimate{}
+	}
+	info := a.Scene().Info()
+	ts := th.Font(ui.SizeBody)
+	inner := width - th.Px(32)
+	fs, fw := a.formulaFit(m, inner)
+	formulaH := float64(len(info.Formula)) * fs * 1.45
+	textW := inner - fw - th.Px(28)
+	var body float64
+	if textW < th.Px(260) { // text under the formula
+		body = formulaH + th.Px(6) + float64(len(ui.Wrap(m, a.explainText(), ts, inner, true)))*ts*1.4
+	} else {
+		body = math.Max(formulaH, float64(len(ui.Wrap(m, a.explainText(), ts, textW, true)))*ts*1.4)
+	}
+	return th.Px(32) + th.Font(ui.SizeHeading)*1.6 + body
+}
+
+// bindActions makes buttons of the scene's own actions, which may depend on
+// what it shows (so again after each reset).
+func (a *App) bindActions() {
+	a.actions = nil
+	for _, act := range a.Scene().Info().Actions {
+		a.actions = append(a.actions, &ui.Button{Label: act.Label, Size: ui.SizeSmall, OnClick: func() {
+			a.SetPaused(true)
+			act.Run()
+			a.measure()
+		}})
+	}
+}

@@ -1,0 +1,381 @@
+// Package denoise is the scene of a denoising autoencoder on a 1-D manifold
+// learning the reconstruction field g(f(x)) − x that points back to the
+// manifold (lecture: "Denoising autoencoders", "Denoising autoencoder:
+// definition", "Benefits", "What it learns": the black manifold, red
+// training crosses, gray corruption circles, green arrows). The model is
+// core/denoise.
+package denoise
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"aelab/core/data"
+	dae "aelab/core/denoise"
+	"aelab/core/manifold"
+	"aelab/core/rng"
+	"aelab/scenes/param"
+	"aelab/scenes/plot"
+	"aelab/scenes/scene"
+	"aelab/scenes/ui"
+)
+
+// Scene is the denoise scene.
+type Scene struct {
+	info  scene.Info
+	cfg   dae.Config // bound to the parameters
+	model *dae.Model
+	probe *dae.Probe
+
+	// drawing toggles, bound to their parameters
+	streamlines bool // show x ← g(f(x)) from a grid of starts
+	score       bool // show the data's smoothed score σ²∇log p̂
+
+	drawer   plot.Drawer
+	v        plot.View2D
+	arrows   *data.Set  // where arrows are drawn: the probe's lattice over the visible plot
+	field    []float64  // g(f(x)) − x at arrows, as measured
+	scores   []float64  // σ²∇log p̂ at arrows, when shown
+	scoreFor [3]float64 // σ, jitter and arrow count it was computed for
+	show     demoPairs
+	stream   streamlines
+	pts      []float64
+	noiseRNG *rand.Rand
+}
+
+// demoPairs are a few training points with a corrupted copy each, redrawn
+// every second so the corruption process is seen at work.
+type demoPairs struct {
+	index []int
+	noisy []float64
+}
+
+// streamlines iterate x ← g(f(x)) from a coarse grid of starting points; the
+// paths flow onto the manifold.
+type streamlines struct {
+	start *data.Set
+	cur   *data.Set
+	next  []float64
+	paths []float64 // steps+1 points per start, x and y
+}
+
+const (
+	half         = manifold.Window // the data window is [−2, 2]²
+	grid         = 24              // metric grid points per side
+	arrowCell    = 0.3             // spacing of the arrows, data units
+	streamSide   = 9               // streamline starts per side
+	streamSteps  = 14              // iterations drawn
+	demoCount    = 6               // corrupted samples shown
+	demoInterval = 60              // frames between new corruptions
+)
+
+// New returns the scene at its defaults.
+func New() *Scene {
+	d := dae.Default
+	s := &Scene{
+		cfg:      d,
+		v:        plot.View2D{Half: half},
+		noiseRNG: rng.New(0, rng.StreamBatches),
+		drawer:   plot.NewDrawer(),
+	}
+	c := &s.cfg
+	s.info = scene.Info{
+		ID: "denoise", Tab: "Denoising",
+		Title:   "Denoising autoencoder on a 1-D manifold",
+		Formula: []string{"Σₙ L(xₙ, g(f(x̃ₙ))) → min over θ,  x̃ ~ C(x̃|x)", "Gaussian: x̃ = x + ε,  ε ~ N(0, σ²I)", "mask: x̃_d ← 0 with probability p"},
+		Text: "The autoencoder sees a corrupted x̃ and must return the clean x, so it learns to move points " +
+			"back to where the data are: the arrows g(f(x)) − x point at the manifold, and on it g(f(x)) = x. " +
+			"Set σ to 0, or switch on the plain autoencoder: with nothing to undo it learns the identity and the field vanishes.",
+		Slides: "lecture: Denoising autoencoders · What it learns",
+		Params: param.NewSet(
+			param.Bind(param.Spec{Name: "data", Label: "manifold", Kind: param.Choice, Choices: manifold.Names,
+				Labels: []string{"circle", "sine", "spiral", "arcs", "draw"}, Resets: true,
+				Help: "the 1-D manifold; draw: drag in the plot to draw your own"}, &c.Manifold),
+			param.Pick(param.Spec{Name: "corruption", Label: "corruption", Kind: param.Choice, Choices: []string{"gaussian", "mask"},
+				Labels: []string{"Gaussian σ", "mask p"}, Help: "C(x̃|x): Gaussian noise or a binary mask; applies live"},
+				&c.Corruption, dae.Gaussian, dae.Mask).Live(func() { s.model.SetKind(c.Corruption); s.corruptDemo() }),
+			param.Bind(param.Spec{Name: "noise", Label: "noise σ", Min: 0, Max: 0.8, Default: d.Noise, Digits: 2,
+				Help: "standard deviation of the Gaussian corruption; applies live"},
+				&c.Noise).Live(func() { s.model.SetNoise(c.Noise); s.corruptDemo() }),
+			param.Bind(param.Spec{Name: "mask", Label: "mask p", Min: 0, Max: 0.9, Default: d.MaskP, Digits: 2,
+				Help: "probability that the mask zeroes a coordinate; applies live"},
+				&c.MaskP).Live(func() { s.model.SetMask(c.MaskP); s.corruptDemo() }),
+			param.Bind(param.Spec{Name: "plain", Label: "plain autoencoder (no corruption)", Kind: param.Bool,
+				Help: "train the same overcomplete net without corruption; applies live"},
+				&c.Plain).Live(func() { s.model.SetPlain(c.Plain); s.corruptDemo() }),
+			param.Bind(param.Spec{Name: "jitter", Label: "data off the curve", Min: 0, Max: 0.3, Default: d.Jitter, Digits: 2,
+				Help: "Gaussian jitter of the training points off the manifold; applies live"},
+				&c.Jitter).Live(func() { s.model.SetJitter(c.Jitter) }),
+			param.Bind(param.Spec{Name: "lr", Label: "learning rate η", Min: 1e-4, Max: 0.1, Default: d.LR, Log: true, Digits: 2,
+				Help: "Adam's step size; applies live"},
+				&c.LR).Live(func() { s.model.SetLR(c.LR) }),
+			param.Bind(param.Spec{Name: "lambda", Label: "weight decay λ", Min: 0, Max: 0.01, Default: d.Decay, Digits: 4,
+				Help: "λ in λ‖W‖²; applies live"},
+				&c.Decay).Live(func() { s.model.SetDecay(c.Decay) }),
+			param.Bind(param.Spec{Name: "hidden", Label: "hidden units", Kind: param.Int, Min: 4, Max: 256, Default: float64(d.Hidden), Log: true, Digits: 3, Resets: true,
+				Help: "tanh units per hidden layer (overcomplete: more than 2)"}, &c.Hidden),
+			param.Bind(param.Spec{Name: "depth", Label: "hidden layers", Kind: param.Int, Min: 1, Max: 3, Default: float64(d.Depth), Resets: true,
+				Help: "number of hidden layers"}, &c.Depth),
+			param.Bind(param.Spec{Name: "streamlines", Label: "streamlines x ← g(f(x))", Kind: param.Bool,
+				Help: "show where repeated reconstruction takes points"}, &s.streamlines),
+			param.Bind(param.Spec{Name: "score", Label: "data score σ²∇log p̂ (Alain & Bengio)", Kind: param.Bool,
+				Help: "show σ² times the gradient of the smoothed data log-density, which the field approaches"}, &s.score),
+		),
+		Metrics: []scene.Metric{
+			{Name: "alignment", Label: "alignment to manifold", Digits: 3},
+			{Name: "mse", Label: "reconstruction MSE", Digits: 3},
+			{Name: "field_norm_on_manifold", Label: "‖g(f(x)) − x‖ on it", Digits: 3},
+			{Name: "field_norm_at_sigma", Label: "‖g(f(x)) − x‖ at σ", Digits: 3},
+		},
+		Legend:       s.legend,
+		MeasureFrame: s.measureFrame,
+	}
+	return s
+}
+
+func (s *Scene) Info() *scene.Info { return &s.info }
+
+func (s *Scene) Reset(seed uint64) {
+	var curve *manifold.Curve
+	if s.cfg.Manifold == "drawn" {
+		curve = s.drawer.Curve
+	}
+	m, err := dae.New(s.cfg, curve, seed)
+	if err != nil {
+		panic(err) // the names come from manifold.Names
+	}
+	s.model = m
+	s.probe = dae.NewProbe(m.Curve, half, grid)
+	s.noiseRNG = rng.New(seed, rng.StreamBatches+100)
+	s.show.index = s.show.index[:0]
+	for i := 0; i < demoCount; i++ {
+		s.show.index = append(s.show.index, (i*m.Data.N)/demoCount)
+	}
+	s.show.noisy = make([]float64, 2*demoCount)
+	s.corruptDemo()
+	st := &s.stream
+	st.start = data.NewSet(streamSide*streamSide, 2)
+	for i := 0; i < streamSide; i++ {
+		for j := 0; j < streamSide; j++ {
+			k := i*streamSide + j
+			st.start.X[2*k] = -half + (float64(j)+0.5)*2*half/streamSide
+			st.start.X[2*k+1] = -half + (float64(i)+0.5)*2*half/streamSide
+		}
+	}
+	st.cur = data.NewSet(st.start.N, 2)
+	st.next = make([]float64, 2*st.start.N)
+	st.paths = make([]float64, 2*st.start.N*(streamSteps+1))
+	s.Measure()
+}
+
+// corruptDemo draws new corrupted copies of the demo points with the
+// corruption as it stands.
+func (s *Scene) corruptDemo() {
+	for i, n := range s.show.index {
+		s.model.Corrupt.Point(s.show.noisy[2*i:2*i+2], s.model.Data.At(n), s.noiseRNG)
+	}
+}
+
+func (s *Scene) Train(n int) (int, bool) { return s.model.Train(n) }
+
+// Layout fits the view to the plot and lays the arrows on a lattice over all
+// of the visible plot.
+func (s *Scene) Layout(area ui.Rect, _ *ui.Theme) {
+	s.v.Fit(area)
+	x0, y1 := s.v.Data(area.X, area.Y)
+	x1, y0 := s.v.Data(area.Right(), area.Bottom())
+	cell := arrowCell
+	j0, j1 := int(math.Ceil((x0+half)/cell-0.5)), int(math.Floor((x1+half)/cell-0.5))
+	i0, i1 := int(math.Ceil((y0+half)/cell-0.5)), int(math.Floor((y1+half)/cell-0.5))
+	n := max(0, j1-j0+1) * max(0, i1-i0+1)
+	s.arrows = data.NewSet(n, 2)
+	k := 0
+	for i := i0; i <= i1; i++ {
+		for j := j0; j <= j1; j++ {
+			s.arrows.X[2*k] = -half + (float64(j)+0.5)*cell
+			s.arrows.X[2*k+1] = -half + (float64(i)+0.5)*cell
+			k++
+		}
+	}
+	s.field = make([]float64, 2*n)
+	s.scores = make([]float64, 2*n)
+	s.scoreFor = [3]float64{}
+	if s.model != nil {
+		s.Measure()
+	}
+}
+
+func (s *Scene) Measure() { s.measure(-1) }
+
+// measureFrame spreads the metrics over three frames while training runs
+// (alignment; mse; the two field norms): each evaluates the net at several
+// hundred points, and the arrows, drawn every frame, already need a few
+// hundred more.
+func (s *Scene) measureFrame(frame int) {
+	if frame%demoInterval == 0 {
+		s.corruptDemo() // new corrupted samples every second of play
+	}
+	s.measure(frame % 3)
+}
+
+// measure computes the metric group part, or every group when part < 0.
+func (s *Scene) measure(part int) {
+	m, p, ms := s.model, s.probe, s.info.Metrics
+	if part < 0 || part == 0 {
+		ms[0].Value = m.Alignment(p)
+	}
+	if part < 0 || part == 1 {
+		ms[1].Value = m.MSE()
+	}
+	if part < 0 || part == 2 {
+		ms[2].Value = m.FieldNormOnManifold(p)
+		ms[3].Value = m.FieldNormAt(p, math.Max(m.Cfg.Noise, 0.05))
+	}
+	// the curve shows the objective being minimised, Σ L(x, g(f(x̃))), as
+	// the trainer's running average; before the first step, the clean error
+	s.info.Loss = m.Trainer.Smooth
+	if m.Trainer.Steps == 0 {
+		s.info.Loss = ms[1].Value
+	}
+	if s.arrows != nil {
+		m.Field(s.field, s.arrows)
+	}
+	if s.streamlines {
+		s.flow()
+	}
+	if s.score && s.arrows != nil {
+		// the data's score changes only with σ and the data: recompute then
+		sigma := math.Max(m.Cfg.Noise, 0.05)
+		key := [3]float64{sigma, m.Cfg.Jitter, float64(s.arrows.N)}
+		if key != s.scoreFor {
+			dae.SmoothedScore(s.scores, s.arrows, m.Data, sigma)
+			s.scoreFor = key
+		}
+	}
+}
+
+// flow iterates x ← g(f(x)) from the streamline starts.
+func (s *Scene) flow() {
+	st := &s.stream
+	copy(st.cur.X, st.start.X)
+	n := st.start.N
+	for k := 0; k <= streamSteps; k++ {
+		for i := 0; i < n; i++ {
+			st.paths[2*(i*(streamSteps+1)+k)] = st.cur.X[2*i]
+			st.paths[2*(i*(streamSteps+1)+k)+1] = st.cur.X[2*i+1]
+		}
+		if k < streamSteps {
+			s.model.Reconstruct(st.next, st.cur)
+			copy(st.cur.X, st.next)
+		}
+	}
+}
+
+// Pointer draws a new manifold when "draw" is chosen: press, drag, release.
+func (s *Scene) Pointer(p *ui.Pointer, area ui.Rect) bool {
+	if s.cfg.Manifold != "drawn" {
+		return false
+	}
+	return s.drawer.Follow(p, &s.v, s.info.Host.Reset, s.refused)
+}
+
+// refused says why a drawn curve cannot be learnt.
+func (s *Scene) refused(why string) { s.info.Host.Notice(why, scene.Warning) }
+
+func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
+	v := &s.v
+	c.Clip(area)
+	v.Grid(c, area, th)
+	m := s.model
+	plot.Curve(c, v, m.Curve, th.Px(3), th.Text, &s.pts)
+	plot.Crosses(c, v, m.Data, th.Px(2.6), th.Px(1.4), th.Recon.Alpha(0.75))
+	if s.streamlines {
+		s.drawStreamlines(c, th)
+	}
+	if s.score {
+		s.drawScore(c, th)
+	}
+	s.drawField(c, th)
+	s.drawDemo(c, th)
+	s.drawer.DrawStroke(c, v, th, &s.pts)
+	c.Unclip()
+	if s.cfg.Manifold == "drawn" {
+		plot.Hint(c, area, th, "drag in the plot to draw a new curve")
+	}
+}
+
+// drawField draws g(f(x)) − x as arrows from x, at their true length up to
+// one grid cell, coloured by length.
+func (s *Scene) drawField(c ui.Canvas, th *ui.Theme) {
+	if s.arrows == nil {
+		return
+	}
+	plot.Arrows(c, &s.v, s.arrows, s.field, arrowCell, th.Px(1.8), th.Px(6), plot.FieldColor)
+}
+
+// scoreColor is the colour of the data's smoothed score.
+var scoreColor = ui.RGB(0x8e44ad)
+
+// drawScore draws σ²∇log p̂ under the field's arrows, thin and purple, at the
+// same scale.
+func (s *Scene) drawScore(c ui.Canvas, th *ui.Theme) {
+	if s.arrows == nil {
+		return
+	}
+	plot.Arrows(c, &s.v, s.arrows, s.scores, arrowCell, th.Px(3.5), th.Px(9), func(float64) ui.Color { return scoreColor.Alpha(0.35) })
+}
+
+// drawDemo shows a few training pairs: the clean x, its corrupted x̃, the
+// gray corruption circle of radius σ, and what the autoencoder makes of x̃.
+func (s *Scene) drawDemo(c ui.Canvas, th *ui.Theme) {
+	v := &s.v
+	m := s.model
+	gauss := m.Corrupt.Kind == dae.Gaussian && !m.Corrupt.Off
+	for i, n := range s.show.index {
+		x := m.Data.At(n)
+		cx, cy := v.Screen(x[0], x[1])
+		if gauss && m.Corrupt.Sigma > 0 {
+			r := m.Corrupt.Sigma * v.Scale()
+			c.Circle(cx, cy, r, th.Noise.Alpha(0.18))
+			c.Ring(cx, cy, r, th.Px(1.2), th.Noise.Alpha(0.7))
+		}
+		nx, ny := v.Screen(s.show.noisy[2*i], s.show.noisy[2*i+1])
+		c.Line(nx, ny, cx, cy, th.Px(1.2), th.Noise)
+		c.Circle(nx, ny, th.Px(4), th.Noise)
+		c.Circle(cx, cy, th.Px(3.5), th.Recon)
+	}
+}
+
+func (s *Scene) drawStreamlines(c ui.Canvas, th *ui.Theme) {
+	v := &s.v
+	st := &s.stream
+	for i := 0; i < st.start.N; i++ {
+		s.pts = s.pts[:0]
+		for k := 0; k <= streamSteps; k++ {
+			j := 2 * (i*(streamSteps+1) + k)
+			x, y := v.Screen(st.paths[j], st.paths[j+1])
+			s.pts = append(s.pts, x, y)
+		}
+		c.Polyline(s.pts, th.Px(1.6), th.Info.Alpha(0.55))
+		n := len(s.pts)
+		c.Circle(s.pts[n-2], s.pts[n-1], th.Px(3), th.Info)
+	}
+}
+
+func (s *Scene) legend(rows []plot.LegendRow, th *ui.Theme) []plot.LegendRow {
+	rows = append(rows,
+		plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Text, Text: "manifold"},
+		plot.LegendRow{Swatch: plot.SwatchCross, Color: th.Recon, Text: "training points xₙ"},
+		plot.LegendRow{Swatch: plot.SwatchRing, Color: th.Noise, Text: "x̃ from x, corruption circle σ"},
+		plot.LegendRow{Swatch: plot.SwatchArrow, Color: plot.FieldColor(0.3), Text: "g(f(x)) − x, darker = longer"})
+	if s.streamlines {
+		rows = append(rows, plot.LegendRow{Swatch: plot.SwatchStream, Color: th.Info, Text: "streamlines x ← g(f(x))"})
+	}
+	if s.score {
+		rows = append(rows, plot.LegendRow{Swatch: plot.SwatchArrow, Color: scoreColor.Alpha(0.5), Text: "σ²∇log p̂(x) of the data"})
+	}
+	return rows
+}
+
+// View returns the view as last drawn (tests).
+func (s *Scene) View() *plot.View2D { return &s.v }

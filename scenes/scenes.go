@@ -1,0 +1,24 @@
+// Package scenes is the registry of Autoencoder Lab's scenes, one per claim
+// of the lecture (shared/lecture/autoencoders-lecture.txt) and one folder
+// each, in the lecture's order. The shell (package app) and the entries
+// (main.go, wasm/) know the scenes only through All.
+package scenes
+
+import (
+	"aelab/scenes/contractive"
+	"aelab/scenes/denoise"
+	"aelab/scenes/pca"
+	"aelab/scenes/scene"
+	"aelab/scenes/sparse"
+)
+
+// All returns one of each scene, new, in the lecture's order (DESIGN.md's
+// list of scene ids).
+func All() []scene.Scene {
+	return []scene.Scene{
+		pca.New(),
+		sparse.New(),
+		denoise.New(),
+		contractive.New(),
+	}
+}
