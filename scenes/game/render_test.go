@@ -67,7 +67,8 @@ func TestMain(m *testing.M) {
 }
 
 // frame runs g until it has drawn n more frames and returns the last screen.
-// While OnFrame is set the Game draws every frame, idle or not.
+// A paused lab is idle and draws only on request, so each frame asks for the
+// next.
 func frame(t *testing.T, g *Game, n int) *image.RGBA {
 	t.Helper()
 	shot := make(chan *image.RGBA, 1)
@@ -81,10 +82,13 @@ func frame(t *testing.T, g *Game, n int) *image.RGBA {
 				screen.ReadPixels(img.Pix)
 				g.OnFrame = nil
 				shot <- img
+				return
 			}
+			ebiten.ScheduleFrame() //lint:ignore SA1019 the lab is idle: ask for each frame
 		}
 	})
 	current.Store(g)
+	ebiten.ScheduleFrame() //lint:ignore SA1019 frames on request in FPSModeVsyncOffMinimum (see Update)
 	return <-shot
 }
 
