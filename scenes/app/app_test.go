@@ -16,8 +16,14 @@ import (
 	"aelab/scenes/ui/uitest"
 )
 
+// newApp opens the App at 1280×800 with query; without a scene in it, on
+// the pca scene (the tests below are about the pca scene's parameters,
+// whichever scene the registry lists first).
 func newApp(t *testing.T, query string) *App {
 	t.Helper()
+	if !strings.Contains(query, "scene=") {
+		query = "scene=pca&" + query
+	}
 	a := New(Options{Scenes: scenes.All(), Query: ParseQuery(query)})
 	a.Resize(1280, 800, 1)
 	return a
@@ -224,7 +230,7 @@ func TestTrainingRespectsFrameBudget(t *testing.T) {
 	// A clock that advances 1 ms per reading: the frame's budget of 5 ms
 	// stops training long before 1000 steps.
 	now := time.Unix(0, 0)
-	a := New(Options{Scenes: scenes.All(), Query: ParseQuery("speed=1000"), Now: func() time.Time { now = now.Add(time.Millisecond); return now }})
+	a := New(Options{Scenes: scenes.All(), Query: ParseQuery("scene=pca&speed=1000"), Now: func() time.Time { now = now.Add(time.Millisecond); return now }})
 	a.Resize(1280, 800, 1)
 	a.Update(&ui.Input{})
 	if a.Step() >= 1000 || a.Step() == 0 {

@@ -35,24 +35,37 @@ func TestShortcuts(t *testing.T) {
 	if a.Step() != 0 {
 		t.Errorf("R: step %d, want 0", a.Step())
 	}
-	// the lecture's order: pca, sparse, denoise, contractive
+	// ← → and the digits walk the registry's order, wrapping
+	var ids []string
+	for _, s := range a.Scenes() {
+		ids = append(ids, s.Info().ID)
+	}
+	at := func(id string) int {
+		for i, x := range ids {
+			if x == id {
+				return i
+			}
+		}
+		return -1
+	}
+	from := at(a.State().Scene)
 	keys(a, "right")
-	if a.State().Scene != "sparse" {
-		t.Errorf("→ from pca went to %s, want sparse", a.State().Scene)
+	if want := ids[(from+1)%len(ids)]; a.State().Scene != want {
+		t.Errorf("→ from %s went to %s, want %s", ids[from], a.State().Scene, want)
 	}
 	keys(a, "left", "left")
-	if a.State().Scene != "contractive" {
-		t.Errorf("← ← from sparse went to %s, want contractive (it wraps)", a.State().Scene)
+	if want := ids[(from-1+len(ids))%len(ids)]; a.State().Scene != want {
+		t.Errorf("← ← went to %s, want %s (it wraps)", a.State().Scene, want)
 	}
 	keys(a, "3")
-	if a.State().Scene != "denoise" {
-		t.Errorf("3 went to %s, want denoise", a.State().Scene)
+	if a.State().Scene != ids[2] {
+		t.Errorf("3 went to %s, want %s", a.State().Scene, ids[2])
 	}
 	keys(a, "9") // no ninth scene: nothing happens
-	if a.State().Scene != "denoise" {
-		t.Errorf("9 left denoise for %s", a.State().Scene)
+	if a.State().Scene != ids[2] {
+		t.Errorf("9 left %s for %s", ids[2], a.State().Scene)
 	}
-	keys(a, "1")
+	keys(a, strconv.Itoa(at("pca")+1)) // back to pca for its sliders
 	// Tab focuses the first slider (lr), ] moves it up a hundredth of its track
 	lr := a.State().Params["lr"].(float64)
 	keys(a, "tab", "]")

@@ -87,7 +87,9 @@ func (a *App) drawExplainStrip(c ui.Canvas) {
 type estimate struct{}
 
 func (estimate) TextWidth(s string, size float64, _ bool) float64 {
-	return 0.55 * size * float64(utf8.RuneCountInString(s))
+	return ui.ScriptWidth(s, size, func(s string, size float64) float64 {
+		return 0.55 * size * float64(utf8.RuneCountInString(s))
+	})
 }
 
 // formulaFit returns the formula's type size and its widest line's width:

@@ -36,11 +36,18 @@ func frameTexts(t *testing.T, query string) *uitest.Canvas {
 // the panel shows, a text only that part draws is on screen, and with
 // name_hide=1 it is gone.
 func TestHidingRemovesFromTheFrame(t *testing.T) {
-	for _, base := range []string{
-		"scene=pca&paused=1", "scene=sparse&paused=1", "scene=sparse&view=patches&paused=1",
-		"scene=sparse&view=sae&paused=1", "scene=sparse&view=psd&paused=1",
-		"scene=denoise&paused=1", "scene=contractive&paused=1", "scene=contractive&view=compare&paused=1",
-	} {
+	// every scene of the registry, in each of its views
+	var bases []string
+	for _, sc := range scenes.All() {
+		base := "scene=" + sc.Info().ID + "&paused=1"
+		bases = append(bases, base)
+		if ps := sc.Info().Params; ps.Index("view") >= 0 {
+			for _, v := range ps.Spec("view").Choices[1:] {
+				bases = append(bases, base+"&view="+v)
+			}
+		}
+	}
+	for _, base := range bases {
 		a := New(Options{Scenes: scenes.All(), Query: ParseQuery(base)})
 		info := a.Scene().Info()
 		marks := map[string]string{

@@ -16,6 +16,7 @@ package gfx
 import (
 	"image"
 	"math"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -314,20 +315,60 @@ func (p *Painter) Ring(x, y, r, w float64, c ui.Color) {
 }
 
 func (p *Painter) TextWidth(s string, size float64, bold bool) float64 {
-	return p.atlas.width(p.atlas.face(size, bold), s)
+	if strings.IndexByte(s, '_') < 0 {
+		return p.atlas.width(p.atlas.face(size, bold), s)
+	}
+	w := 0.0
+	for s != "" {
+		seg, sub, rest := ui.NextScript(s)
+		w += p.atlas.width(p.atlas.face(scriptSize(size, sub), bold), seg)
+		s = rest
+	}
+	return w
 }
 
+// scriptSize is the type size of a segment: smaller for a subscript.
+func scriptSize(size float64, sub bool) float64 {
+	if sub {
+		return size * ui.SubscriptSize
+	}
+	return size
+}
+
+// Text draws s with the lecture's subscripts (ui.NextScript: ‖J_f‖_F,
+// x̃_d) set smaller and lower.
 func (p *Painter) Text(s string, x, y float64, st ui.TextStyle) {
 	if s == "" {
 		return
 	}
-	f := p.atlas.face(st.Size, st.Bold)
 	switch st.Align {
 	case ui.Center:
-		x -= p.atlas.width(f, s) / 2
+		x -= p.TextWidth(s, st.Size, st.Bold) / 2
 	case ui.Right:
-		x -= p.atlas.width(f, s)
+		x -= p.TextWidth(s, st.Size, st.Bold)
 	}
+	if strings.IndexByte(s, '_') < 0 {
+		p.run(s, x, y, st.Size, st)
+		return
+	}
+	base := p.atlas.face(st.Size, st.Bold).ascent
+	for s != "" {
+		seg, sub, rest := ui.NextScript(s)
+		size := scriptSize(st.Size, sub)
+		dy := 0.0
+		if sub {
+			// the subscript's baseline, SubscriptDrop em below the text's
+			dy = base - p.atlas.face(size, st.Bold).ascent + ui.SubscriptDrop*st.Size
+		}
+		x = p.run(seg, x, y+dy, size, st)
+		s = rest
+	}
+}
+
+// run draws s in one size from (x, y), the top of its line, and returns
+// the pen's position after it.
+func (p *Painter) run(s string, x, y, size float64, st ui.TextStyle) float64 {
+	f := p.atlas.face(size, st.Bold)
 	// Whole device pixels keep hinted glyphs crisp.
 	pen := math.Round(x)
 	base := math.Round(y) + f.ascent
@@ -350,6 +391,7 @@ func (p *Painter) Text(s string, x, y float64, st ui.TextStyle) {
 		pen += g.advance
 		prev = r
 	}
+	return pen
 }
 
 func (p *Painter) TextBytes(b []byte, x, y float64, st ui.TextStyle) {

@@ -46,7 +46,9 @@ func (c *Canvas) Unclip()                                       {}
 func (c *Canvas) Cached(_ any, _ ui.Rect, draw func(ui.Canvas)) { draw(c) }
 func (c *Canvas) Flush()                                        {}
 func (c *Canvas) TextWidth(s string, size float64, _ bool) float64 {
-	return 0.55 * size * float64(utf8.RuneCountInString(s))
+	return ui.ScriptWidth(s, size, func(s string, size float64) float64 {
+		return 0.55 * size * float64(utf8.RuneCountInString(s))
+	})
 }
 func (c *Canvas) TextBytes(b []byte, x, y float64, st ui.TextStyle) {
 	if c.Record {
