@@ -100,61 +100,76 @@ func (p *PCA) ReconstructionError(k int) float64 {
 // the sines and large ones from the cosines, which keeps both accurate
 // (Knyazev & Argentati, SIAM J. Sci. Comput. 23(6), 2002, Algorithm 3.1).
 func PrincipalAngles(a, b blas64.General) []float64 {
-	qa, qb := OrthonormalBasis(a), OrthonormalBasis(b)
-	if qa.Cols > qb.Cols {
-		qa, qb = qb, qa
-	}
-	ka, kb := qa.Cols, qb.Cols
-	if ka == 0 {
-		return nil
-	}
-	// cosines: singular values of qaᵀqb, descending (smallest angle first)
-	m := NewMatrix(ka, kb)
-	blas64.Gemm(blas.Trans, blas.NoTrans, 1, qa, qb, 0, m)
-	cos := make([]float64, min(ka, kb))
-	svd(lapack.SVDNone, lapack.SVDNone, clone(m), blas64.General{Stride: 1}, blas64.General{Stride: 1}, cos)
-	// sines: singular values of qb − qa(qaᵀqb), the part of qb outside span qa
-	res := clone(qb)
-	blas64.Gemm(blas.NoTrans, blas.NoTrans, -1, qa, m, 1, res)
-	sin := make([]float64, min(res.Rows, kb))
-	svd(lapack.SVDNone, lapack.SVDNone, res, blas64.General{Stride: 1}, blas64.General{Stride: 1}, sin)
-	angles := make([]float64, ka)
-	for i := range angles {
-		c := math.Min(cos[i], 1)
-		if c*c >= 0.5 {
-			// Sines, descending, are kb−ka ones (directions of qb outside
-			// every angle), then sin θ from the largest angle down: the i-th
-			// smallest angle's sine is i-th from the end.
-			angles[i] = math.Asin(math.Min(sin[len(sin)-1-i], 1))
-		} else {
-			angles[i] = math.Acos(math.Max(c, 0))
-		}
-	}
-	return angles
+	var w Angles
+	return w.Principal(nil, a, b)
 }
 
 // LargestAngle returns the largest principal angle between the column spaces
 // of a and b, in degrees: 0 when one contains the other, 90 when either
 // spans nothing.
 func LargestAngle(a, b blas64.General) float64 {
-	angles := PrincipalAngles(a, b)
-	if len(angles) == 0 {
-		return 90
-	}
-	return angles[len(angles)-1] * 180 / math.Pi
+	var w Angles
+	return w.Largest(a, b)
 }
-
-// rankTol is the relative size below which a singular value of a basis
-// matrix counts as zero.
-const rankTol = 1e-10
 
 // OrthonormalBasis returns an orthonormal basis of a's column space: its
 // left singular vectors with non-negligible singular values.
 func OrthonormalBasis(a blas64.General) blas64.General {
+	var w Angles
+	return w.basis(0, a)
+}
+
+// Angles computes principal angles in buffers it keeps, so that a metric
+// measured every frame (the pca scene's angle_deg) allocates nothing once
+// they have grown. The zero value is ready to use; it is not safe for
+// concurrent use.
+type Angles struct {
+	bufs  [8][]float64
+	work  []float64
+	query [1]float64
+}
+
+// mat returns a zeroed r×c matrix in buffer slot.
+func (w *Angles) mat(slot, r, c int) blas64.General {
+	if cap(w.bufs[slot]) < r*c {
+		w.bufs[slot] = make([]float64, r*c)
+	}
+	d := w.bufs[slot][:r*c]
+	clear(d)
+	return blas64.General{Rows: r, Cols: c, Stride: c, Data: d}
+}
+
+// vec returns a zeroed vector of n in buffer slot.
+func (w *Angles) vec(slot, n int) []float64 { return w.mat(slot, 1, n).Data }
+
+// copyOf copies a into buffer slot.
+func (w *Angles) copyOf(slot int, a blas64.General) blas64.General {
+	c := w.mat(slot, a.Rows, a.Cols)
+	for i := 0; i < a.Rows; i++ {
+		copy(c.Data[i*c.Stride:i*c.Stride+a.Cols], a.Data[i*a.Stride:i*a.Stride+a.Cols])
+	}
+	return c
+}
+
+// svd is svd with the workspace kept.
+func (w *Angles) svd(jobU, jobVT lapack.SVDJob, a, u, vt blas64.General, s []float64) {
+	var impl gonum.Implementation
+	impl.Dgesvd(jobU, jobVT, a.Rows, a.Cols, a.Data, a.Stride, s, u.Data, u.Stride, vt.Data, vt.Stride, w.query[:], -1)
+	if n := int(w.query[0]); cap(w.work) < n {
+		w.work = make([]float64, n)
+	}
+	work := w.work[:cap(w.work)]
+	if !impl.Dgesvd(jobU, jobVT, a.Rows, a.Cols, a.Data, a.Stride, s, u.Data, u.Stride, vt.Data, vt.Stride, work, len(work)) {
+		panic("pca: SVD did not converge")
+	}
+}
+
+// basis is OrthonormalBasis into buffer slot (and slots 6, 7 as scratch).
+func (w *Angles) basis(slot int, a blas64.General) blas64.General {
 	k := min(a.Rows, a.Cols)
-	s := make([]float64, k)
-	u := NewMatrix(a.Rows, k)
-	svd(lapack.SVDStore, lapack.SVDNone, clone(a), u, blas64.General{Stride: 1}, s)
+	s := w.vec(6, k)
+	u := w.mat(slot, a.Rows, k)
+	w.svd(lapack.SVDStore, lapack.SVDNone, w.copyOf(7, a), u, blas64.General{Stride: 1}, s)
 	rank := 0
 	for _, v := range s {
 		if v > 0 && v > rankTol*s[0] {
@@ -164,10 +179,51 @@ func OrthonormalBasis(a blas64.General) blas64.General {
 	return blas64.General{Rows: u.Rows, Cols: rank, Stride: u.Stride, Data: u.Data}
 }
 
-func clone(a blas64.General) blas64.General {
-	c := NewMatrix(a.Rows, a.Cols)
-	for i := 0; i < a.Rows; i++ {
-		copy(c.Data[i*c.Stride:i*c.Stride+a.Cols], a.Data[i*a.Stride:i*a.Stride+a.Cols])
+// Principal appends the principal angles between the column spaces of a
+// and b to dst, as PrincipalAngles returns them.
+func (w *Angles) Principal(dst []float64, a, b blas64.General) []float64 {
+	qa, qb := w.basis(0, a), w.basis(1, b)
+	if qa.Cols > qb.Cols {
+		qa, qb = qb, qa
 	}
-	return c
+	ka, kb := qa.Cols, qb.Cols
+	if ka == 0 {
+		return dst
+	}
+	// cosines: singular values of qaᵀqb, descending (smallest angle first)
+	m := w.mat(2, ka, kb)
+	blas64.Gemm(blas.Trans, blas.NoTrans, 1, qa, qb, 0, m)
+	cos := w.vec(3, min(ka, kb))
+	w.svd(lapack.SVDNone, lapack.SVDNone, w.copyOf(7, m), blas64.General{Stride: 1}, blas64.General{Stride: 1}, cos)
+	// sines: singular values of qb − qa(qaᵀqb), the part of qb outside span qa
+	res := w.copyOf(4, qb)
+	blas64.Gemm(blas.NoTrans, blas.NoTrans, -1, qa, m, 1, res)
+	sin := w.vec(5, min(res.Rows, kb))
+	w.svd(lapack.SVDNone, lapack.SVDNone, res, blas64.General{Stride: 1}, blas64.General{Stride: 1}, sin)
+	for i := 0; i < ka; i++ {
+		c := math.Min(cos[i], 1)
+		if c*c >= 0.5 {
+			// Sines, descending, are kb−ka ones (directions of qb outside
+			// every angle), then sin θ from the largest angle down: the i-th
+			// smallest angle's sine is i-th from the end.
+			dst = append(dst, math.Asin(math.Min(sin[len(sin)-1-i], 1)))
+		} else {
+			dst = append(dst, math.Acos(math.Max(c, 0)))
+		}
+	}
+	return dst
 }
+
+// Largest is LargestAngle in the workspace.
+func (w *Angles) Largest(a, b blas64.General) float64 {
+	var buf [8]float64
+	angles := w.Principal(buf[:0], a, b)
+	if len(angles) == 0 {
+		return 90
+	}
+	return angles[len(angles)-1] * 180 / math.Pi
+}
+
+// rankTol is the relative size below which a singular value of a basis
+// matrix counts as zero.
+const rankTol = 1e-10

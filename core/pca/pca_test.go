@@ -2,6 +2,7 @@ package pca
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"gonum.org/v1/gonum/blas/blas64"
@@ -97,4 +98,28 @@ func TestPrincipalAngles(t *testing.T) {
 // dense returns an r×c matrix with the given row-major data.
 func dense(r, c int, data []float64) blas64.General {
 	return blas64.General{Rows: r, Cols: c, Stride: c, Data: data}
+}
+
+// TestAnglesWorkspace: the workspace gives PrincipalAngles' numbers and,
+// once grown, allocates nothing (the pca scene measures every frame).
+func TestAnglesWorkspace(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 3))
+	a, b := NewMatrix(3, 2), NewMatrix(3, 2)
+	for i := range a.Data {
+		a.Data[i], b.Data[i] = r.NormFloat64(), r.NormFloat64()
+	}
+	var w Angles
+	want := PrincipalAngles(a, b)
+	got := w.Principal(nil, a, b)
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("angle %d: workspace %v, PrincipalAngles %v", i, got[i], want[i])
+		}
+	}
+	if d := w.Largest(a, b) - want[len(want)-1]*180/math.Pi; math.Abs(d) > 1e-12 {
+		t.Errorf("Largest differs by %g°", d)
+	}
+	if n := testing.AllocsPerRun(20, func() { w.Largest(a, b) }); n != 0 {
+		t.Errorf("Largest allocates %v times once grown", n)
+	}
 }

@@ -49,9 +49,10 @@ type Model struct {
 	Net     *nn.Net
 	Trainer *nn.Trainer
 
-	base  *data.Base
-	eval  *nn.Batch
-	recon []float64 // N×D reconstructions, filled by Reconstruct
+	base   *data.Base
+	eval   *nn.Batch
+	recon  []float64  // N×D reconstructions, filled by Reconstruct
+	angles pca.Angles // AngleDeg's workspace: measured every frame
 }
 
 // New builds the data from seed and draws initial weights from it.
@@ -113,7 +114,7 @@ func (m *Model) DecoderBias() []float64 { return m.Net.Layers[1].B }
 // AngleDeg is the metric angle_deg: the largest principal angle, in degrees,
 // between span W₂ and PCA's top-K subspace.
 func (m *Model) AngleDeg() float64 {
-	return pca.LargestAngle(m.Decoder(), m.PCA.Subspace(m.Cfg.Code()))
+	return m.angles.Largest(m.Decoder(), m.PCA.Subspace(m.Cfg.Code()))
 }
 
 // MSE is the metric mse: (1/N) Σₙ ‖g(f(xₙ)) − xₙ‖² over the training set.
