@@ -12,10 +12,17 @@ import (
 	"aelab/scenes/game"
 )
 
-// api is window.aelab (DESIGN.md, "External contracts"). Its functions run
-// synchronously on the caller's turn of the JavaScript event loop, with the
-// App locked; the game loop is parked between frames then (Go's WebAssembly
-// switches goroutines only where one blocks), so a call never waits.
+// api is the Go half of window.aelab (DESIGN.md, "External contracts").
+// The page's aelab.js is the other half: it checks every argument's type
+// and range, throws TypeError and RangeError for a script's mistakes, and
+// keeps these functions out of reach of anything else. So they take
+// arguments as aelab.js passes them; what they can still fail at (a bug, a
+// panic) comes back as the error marker aelab.js throws as an Error.
+//
+// The functions run synchronously on the caller's turn of the JavaScript
+// event loop, with the App locked; the game loop is parked between frames
+// then (Go's WebAssembly switches goroutines only where one blocks), so a
+// call never waits.
 type api struct {
 	g     *game.Game
 	funcs []js.Func // kept, as syscall/js requires, for the page's lifetime
@@ -23,14 +30,17 @@ type api struct {
 
 func newAPI(g *game.Game) *api { return &api{g: g} }
 
+// errorKey names the error marker, {aelab_error: "what failed"}, a value no
+// function of the API returns otherwise.
+const errorKey = "aelab_error"
+
 // fn makes a JavaScript function of f. A panic in f, which would end the
-// Go program and with it the page, becomes a JavaScript exception instead.
+// Go program and with it the page, becomes the error marker instead.
 func (a *api) fn(f func(args []js.Value) any) js.Value {
 	jf := js.FuncOf(func(this js.Value, args []js.Value) (out any) {
 		defer func() {
 			if r := recover(); r != nil {
-				js.Global().Get("console").Call("error", fmt.Sprintf("aelab: %v", r))
-				out = js.Null()
+				out = map[string]any{errorKey: fmt.Sprint(r)}
 			}
 		}()
 		return f(args)
@@ -39,9 +49,16 @@ func (a *api) fn(f func(args []js.Value) any) js.Value {
 	return jf.Value
 }
 
-// install publishes window.aelab once the first frame is on screen, and
-// fires the "aelab-ready" event for the loader page.
+// install hands the API to the page (aelabPage.install in loader.js), which
+// publishes window.aelab and fires "aelab-ready"; it runs once the first
+// frame is on screen.
 func (a *api) install() {
+	page := js.Global().Get("aelabPage")
+	if page.Type() != js.TypeObject {
+		js.Global().Get("console").Call("error",
+			"aelab: this page did not load loader.js (no aelabPage), so window.aelab is not available")
+		return
+	}
 	o := js.Global().Get("Object").New()
 	with := func(f func(l *app.App) any) any {
 		var out any
@@ -51,42 +68,25 @@ func (a *api) install() {
 	o.Set("state", a.fn(func([]js.Value) any {
 		return with(func(l *app.App) any { return stateJS(l.State()) })
 	}))
+	// set(name: string, value: number | string | boolean)
 	o.Set("set", a.fn(func(args []js.Value) any {
-		if len(args) < 1 {
-			return js.Null()
-		}
-		name, value := args[0].String(), ""
-		if len(args) > 1 {
-			value = jsString(args[1])
-		}
+		name, value := args[0].String(), jsString(args[1])
 		return with(func(l *app.App) any { return l.Set(name, value) })
 	}))
+	// scene(id: string)
 	o.Set("scene", a.fn(func(args []js.Value) any {
-		if len(args) < 1 {
-			return js.Null()
-		}
 		id := args[0].String()
 		return with(func(l *app.App) any { return l.SwitchScene(id) })
 	}))
+	// train(n: a whole number in [0, maxTrain])
 	o.Set("train", a.fn(func(args []js.Value) any {
-		n, warn := 1, ""
-		if len(args) > 0 {
-			switch {
-			case args[0].Type() != js.TypeNumber || math.IsNaN(args[0].Float()):
-				warn = "aelab.train(n): n must be a number of steps; training 1"
-			case args[0].Float() > maxTrain:
-				n, warn = maxTrain, fmt.Sprintf("aelab.train(n): at most %d steps a call; training that many", maxTrain)
-			default:
-				n = max(0, int(args[0].Float()))
-			}
+		n := args[0].Int()
+		if n < 0 || n > maxTrain {
+			panic(fmt.Sprintf("train(%d): n outside [0, %d] (aelab.js checks this)", n, maxTrain))
 		}
-		return with(func(l *app.App) any {
-			if warn != "" {
-				l.Warn(warn)
-			}
-			return stateJS(l.Train(n))
-		})
+		return with(func(l *app.App) any { return stateJS(l.Train(n)) })
 	}))
+	o.Set("maxTrainSteps", maxTrain)
 	o.Set("reset", a.fn(func([]js.Value) any {
 		return with(func(l *app.App) any { l.Reset(); return nil })
 	}))
@@ -96,6 +96,8 @@ func (a *api) install() {
 	o.Set("pause", a.fn(func([]js.Value) any {
 		return with(func(l *app.App) any { l.SetPaused(true); return nil })
 	}))
+	// frameStats: aelab.js adds wasm_memory_bytes, which only the page,
+	// holding the WebAssembly instance, can read.
 	o.Set("frameStats", a.fn(func([]js.Value) any {
 		return with(func(l *app.App) any {
 			s := l.FrameStats()
@@ -104,7 +106,7 @@ func (a *api) install() {
 		})
 	}))
 	o.Set("screenshot", a.fn(func([]js.Value) any {
-		// The canvas keeps its last frame (index.html asks WebGL for
+		// The canvas keeps its last frame (loader.js asks WebGL for
 		// preserveDrawingBuffer), so this is exactly what is on screen.
 		// Reading pixels back through ebiten here would wait for a frame
 		// that cannot come while this call holds the event loop.
@@ -114,17 +116,12 @@ func (a *api) install() {
 		}
 		return canvas.Call("toDataURL", "image/png")
 	}))
-	o.Set("ready", true)
-	js.Global().Set("aelab", o)
-	// The event goes out on a later turn of the event loop: install runs
-	// inside a frame, with the App locked, and a listener that called aelab
-	// at once would wait on that lock forever.
-	js.Global().Call("setTimeout", js.Global().Get("Function").New(`dispatchEvent(new Event("aelab-ready"))`), 0)
+	page.Call("install", o)
 }
 
-// jsString reads a value given to aelab.set as the text a URL would carry;
-// undefined and null read as nothing, which the parameter then rejects
-// with a warning.
+// jsString reads a value given to aelab.set (a number, a string or a
+// boolean: aelab.js lets nothing else through) as the text a URL would
+// carry, which the parameter then parses as it parses a link.
 func jsString(v js.Value) string {
 	switch v.Type() {
 	case js.TypeNumber:
@@ -133,10 +130,8 @@ func jsString(v js.Value) string {
 		return strconv.FormatBool(v.Bool())
 	case js.TypeString:
 		return v.String()
-	case js.TypeUndefined, js.TypeNull:
-		return ""
 	}
-	return js.Global().Call("String", v).String()
+	panic("set: value is not a number, a string or a boolean (aelab.js checks this)")
 }
 
 // maxTrain bounds aelab.train(n): a call runs synchronously, on the page's

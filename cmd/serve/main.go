@@ -2,29 +2,110 @@
 // localhost, as `make serve` runs it:
 //
 //	go run ./cmd/serve -dir static -port 8080
+//
+// -port 0 picks a free port and prints it. What is served, and with which
+// headers, is static.Handler's; this command adds the listening socket and
+// the timeouts a server open to a classroom's network needs.
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
-	"log"
+	"io"
+	"net"
 	"net/http"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"strconv"
+	"time"
 
 	"aelab/static"
 )
 
 func main() {
-	dir := flag.String("dir", "static", "folder with index.html and app.wasm")
-	port := flag.String("port", envOr("PORT", "8080"), "port to listen on (or $PORT)")
-	flag.Parse()
-	if _, err := os.Stat(filepath.Join(*dir, "app.wasm")); err != nil {
-		log.Fatalf("%s has no app.wasm: build it first with `make web`", *dir)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "serve:", err)
+		os.Exit(1)
 	}
-	addr := "localhost:" + *port
-	fmt.Printf("Autoencoder Lab: open http://%s/ (Ctrl-C to stop)\n", addr)
-	log.Fatal(http.ListenAndServe(addr, static.Handler(*dir)))
+}
+
+// timeouts bound how long a client may hold a connection: a half-sent
+// request or an idle keep-alive must not pin a socket (and a goroutine)
+// for good.
+type timeouts struct {
+	header, read, write, idle time.Duration
+}
+
+// serverTimeouts are make serve's. Every request is a small GET, answered
+// from local files: the header within 5 s, the whole request within 10 s.
+// Writing app.wasm (3–4 MB gzipped) takes well under a second on a
+// laptop's loopback, a few seconds over slow Wi-Fi: a minute leaves room.
+var serverTimeouts = timeouts{header: 5 * time.Second, read: 10 * time.Second, write: time.Minute, idle: 2 * time.Minute}
+
+// newServer is the http.Server of make serve for the handler h.
+func newServer(h http.Handler, t timeouts) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: t.header,
+		ReadTimeout:       t.read,
+		WriteTimeout:      t.write,
+		IdleTimeout:       t.idle,
+	}
+}
+
+// run serves dir until ctx ends. It prints the address to open on out only
+// once the port is really listening: a taken port is an error before any
+// success is printed, and -port 0 prints the port it got. The flags' usage
+// goes to errOut.
+func run(ctx context.Context, args []string, out, errOut io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(errOut)
+	dir := fs.String("dir", "static", "folder with index.html and app.wasm")
+	port := fs.String("port", envOr("PORT", "8080"), "port to listen on, 0 for any free one (or $PORT)")
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil // the usage is printed
+	}
+	if err != nil {
+		return errors.New("bad flags (see above)")
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q (flags: -dir, -port)", fs.Arg(0))
+	}
+	portNum, err := strconv.ParseUint(*port, 10, 16)
+	if err != nil {
+		return fmt.Errorf("-port %q: want a port number from 0 to 65535", *port)
+	}
+	if _, err := os.Stat(filepath.Join(*dir, "app.wasm")); err != nil {
+		return fmt.Errorf("%s has no app.wasm: build it first with `make web`", *dir)
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort("localhost", strconv.FormatUint(portNum, 10)))
+	if err != nil {
+		return fmt.Errorf("cannot listen on port %d (another server may be using it; try PORT=8081 or -port 0): %w", portNum, err)
+	}
+	srv := newServer(static.Handler(*dir), serverTimeouts)
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	fmt.Fprintf(out, "Autoencoder Lab: open http://localhost:%d/ (Ctrl-C to stop)\n", ln.Addr().(*net.TCPAddr).Port)
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(shut); err != nil {
+			return err
+		}
+		if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	}
 }
 
 func envOr(name, def string) string {
