@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"aelab/scenes/scene"
 	"aelab/scenes/ui"
 )
@@ -28,9 +30,42 @@ type Notices struct {
 // maxNotices bounds the list; the oldest go first.
 const maxNotices = 4
 
+// maxNoticeRunes bounds a notice's text: three lines at the notices' width,
+// whatever a link or a script passed (a 100 kB value would otherwise wrap
+// to some 1 650 lines over the plot, and cost every frame that draws it).
+const maxNoticeRunes = 240
+
+// Shorten returns text cut to maxNoticeRunes characters, with an ellipsis
+// when cut, and with line breaks as spaces: a notice is one paragraph.
+func Shorten(text string) string {
+	n := 0
+	for i := range text { // i steps from rune to rune
+		if n == maxNoticeRunes {
+			return flatten(text[:i]) + "…"
+		}
+		n++
+	}
+	return flatten(text)
+}
+
+// flatten turns line breaks and tabs into spaces.
+func flatten(s string) string {
+	if !strings.ContainsAny(s, "\r\n\t") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
 // Add shows a notice; the same text again only refreshes it, and a new
-// Note replaces the Note before it (one passing message at a time).
+// Note replaces the Note before it (one passing message at a time). A long
+// text is shortened (Shorten).
 func (ns *Notices) Add(text string, l scene.Level) {
+	text = Shorten(text)
 	for _, n := range ns.List {
 		if n.Text == text {
 			n.age = 0
