@@ -209,35 +209,55 @@ const minBand = 0.2
 // towards the curve's centre of curvature by about σ²κ/2 (Alain & Bengio,
 // JMLR 2014), so its arrows need not point at the nearest curve point.
 func (m *Model) Alignment(p *Probe) float64 {
-	band := math.Max(2*m.Cfg.Noise, minBand)
 	// the field is needed only within the band: gather those grid points
-	p.bi = p.bi[:0]
+	p.bi = p.gatherBand(p.band.X, p.bi, m.band())
+	n := len(p.bi)
+	if n == 0 {
+		return 0
+	}
+	pts := data.Set{N: n, D: 2, X: p.band.X[:2*n]}
+	m.Field(p.field[:2*n], &pts)
+	return p.alignment(p.bi, p.field[:2*n])
+}
+
+// band is the distance from the curve within which Alignment averages.
+func (m *Model) band() float64 { return math.Max(2*m.Cfg.Noise, minBand) }
+
+// gatherBand returns in bi (reused) the grid points Alignment averages
+// over for a band of the given width, and writes their coordinates into
+// dst, two a point.
+func (p *Probe) gatherBand(dst []float64, bi []int, band float64) []int {
+	bi = bi[:0]
 	for _, k := range p.near {
 		d := p.Dist[k]
 		if d > band {
 			break
 		}
 		if d >= band/10 {
-			i := len(p.bi)
-			p.band.X[2*i], p.band.X[2*i+1] = p.Grid.X[2*k], p.Grid.X[2*k+1]
-			p.bi = append(p.bi, k)
+			i := len(bi)
+			dst[2*i], dst[2*i+1] = p.Grid.X[2*k], p.Grid.X[2*k+1]
+			bi = append(bi, k)
 		}
 	}
-	if len(p.bi) == 0 {
+	return bi
+}
+
+// alignment is the mean cosine of Alignment given the field at the grid
+// points bi that gatherBand listed.
+func (p *Probe) alignment(bi []int, field []float64) float64 {
+	if len(bi) == 0 {
 		return 0
 	}
-	pts := data.Set{N: len(p.bi), D: 2, X: p.band.X[:2*len(p.bi)]}
-	m.Field(p.field[:2*len(p.bi)], &pts)
 	sum := 0.0
-	for i, k := range p.bi {
+	for i, k := range bi {
 		d := p.Dist[k]
-		fx, fy := p.field[2*i], p.field[2*i+1]
+		fx, fy := field[2*i], field[2*i+1]
 		nx, ny := p.Near[2*k]-p.Grid.X[2*k], p.Near[2*k+1]-p.Grid.X[2*k+1]
 		if f := math.Hypot(fx, fy); f > 0 { // a zero arrow points nowhere: cosine 0
 			sum += (fx*nx + fy*ny) / (f * d)
 		}
 	}
-	return sum / float64(len(p.bi))
+	return sum / float64(len(bi))
 }
 
 // FieldNormOnManifold is the metric field_norm_on_manifold: the mean
@@ -251,25 +271,45 @@ func (m *Model) FieldNormOnManifold(p *Probe) float64 {
 // its normals on both sides alternately: the yardstick for
 // FieldNormOnManifold (d = σ, where the corruption puts inputs).
 func (m *Model) FieldNormAt(p *Probe, d float64) float64 {
+	p.offCurve(p.Off.X, d)
+	return m.meanNorm(p.Off)
+}
+
+// offCurve writes into dst the points along the curve moved by d along
+// their normals, on both sides alternately.
+func (p *Probe) offCurve(dst []float64, d float64) {
 	for i := 0; i < probeOnCurve; i++ {
 		s := d
 		if i%2 == 1 {
 			s = -d
 		}
-		p.Off.X[2*i] = p.On.X[2*i] + s*p.Normal[2*i]
-		p.Off.X[2*i+1] = p.On.X[2*i+1] + s*p.Normal[2*i+1]
+		dst[2*i] = p.On.X[2*i] + s*p.Normal[2*i]
+		dst[2*i+1] = p.On.X[2*i+1] + s*p.Normal[2*i+1]
 	}
-	return m.meanNorm(p.Off)
 }
 
 func (m *Model) meanNorm(pts *data.Set) float64 {
 	f := m.onFieldFor(pts)
 	m.Field(f, pts)
+	return meanNorm(f)
+}
+
+// meanNorm is the mean Euclidean norm of the 2-D vectors in f.
+func meanNorm(f []float64) float64 {
 	s := 0.0
-	for i := 0; i < pts.N; i++ {
-		s += math.Hypot(f[2*i], f[2*i+1])
+	for i := 0; i+1 < len(f); i += 2 {
+		s += math.Hypot(f[i], f[i+1])
 	}
-	return s / float64(pts.N)
+	return s / float64(len(f)/2)
+}
+
+// meanSquare is the mean squared Euclidean norm of the 2-D vectors in f.
+func meanSquare(f []float64) float64 {
+	s := 0.0
+	for i := 0; i+1 < len(f); i += 2 {
+		s += f[i]*f[i] + f[i+1]*f[i+1]
+	}
+	return s / float64(len(f)/2)
 }
 
 func (m *Model) onFieldFor(pts *data.Set) []float64 {

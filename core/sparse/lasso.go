@@ -57,7 +57,8 @@ const (
 //
 // Sweeps stop when the worst violation of the optimality conditions (see
 // KKTViolation) is at most Tol, or after MaxSweeps (a sweep: one pass over
-// all K coordinates or one active-set step).
+// all K coordinates or one active-set step), or once Work has reached
+// MaxWork.
 //
 // A Lasso keeps a reference to its dictionary: after changing the atoms in
 // place call SetDict again, which recomputes G. Encode allocates nothing.
@@ -65,6 +66,12 @@ type Lasso struct {
 	Lambda    float64 // λ ≥ 0
 	Tol       float64 // stop when the KKT violation is ≤ Tol
 	MaxSweeps int     // at most this many sweeps per Encode
+	// Work counts the multiply-adds (and comparisons) Encode has done, a
+	// measure of its time that is the same on every machine; the caller
+	// zeroes it. MaxWork, when positive, stops an Encode after the sweep
+	// in which Work reached it: a W-step spends a bounded amount (see
+	// Config.Work).
+	Work, MaxWork int
 
 	dict blas64.General
 	g    []float64 // K×K Gram matrix DDᵀ
@@ -128,8 +135,9 @@ func (l *Lasso) Gram() []float64 { return l.g }
 
 // Encode improves the code w (length K) of x (length Dim) in place,
 // starting from w as it is (a warm start; zero it for a cold one), until
-// the KKT violation is at most Tol or MaxSweeps sweeps are done. It returns
-// the sweeps made and the final KKT violation.
+// the KKT violation is at most Tol, MaxSweeps sweeps are done or Work has
+// reached MaxWork (after one sweep at least). It returns the sweeps made and
+// the final KKT violation.
 func (l *Lasso) Encode(w, x []float64) (sweeps int, kkt float64) {
 	d, g, b, c := l.dict, l.g, l.b, l.c
 	k := d.Rows
@@ -137,6 +145,7 @@ func (l *Lasso) Encode(w, x []float64) (sweeps int, kkt float64) {
 		panic("sparse: Lasso.Encode: w must have length K and x length Dim")
 	}
 	matVec(b, d, x)
+	l.Work += k * d.Cols
 	half := l.Lambda / 2
 	cold := true
 	for _, v := range w {
@@ -149,7 +158,7 @@ func (l *Lasso) Encode(w, x []float64) (sweeps int, kkt float64) {
 			stale = false
 		}
 		kkt = violation(c, w, l.Lambda)
-		if kkt <= l.Tol || sweeps >= l.MaxSweeps {
+		if kkt <= l.Tol || sweeps >= l.MaxSweeps || l.spent(sweeps) {
 			return sweeps, kkt
 		}
 		order := l.order
@@ -165,9 +174,11 @@ func (l *Lasso) Encode(w, x []float64) (sweeps int, kkt float64) {
 				order[j] = j
 			}
 			slices.SortFunc(order, func(i, j int) int { return cmp.Compare(math.Abs(c[j]), math.Abs(c[i])) })
+			l.Work += 8 * k
 		}
 		// One sweep over all K coordinates finds the active set...
 		sweeps++
+		l.Work += 2 * k
 		moved := false // did a coordinate enter, leave or change sign?
 		for _, j := range order {
 			inv := l.inv[j]
@@ -181,6 +192,7 @@ func (l *Lasso) Encode(w, x []float64) (sweeps int, kkt float64) {
 			if nw := softThreshold(c[j]+g[j*k+j]*old, half) * inv; nw != old {
 				w[j] = nw
 				axpy(c, old-nw, g[j*k:(j+1)*k])
+				l.Work += k
 				moved = moved || (old > 0) != (nw > 0) || (old < 0) != (nw < 0)
 			}
 		}
@@ -192,7 +204,7 @@ func (l *Lasso) Encode(w, x []float64) (sweeps int, kkt float64) {
 		if moved && full < 2 {
 			continue
 		}
-		for sweeps < l.MaxSweeps {
+		for sweeps < l.MaxSweeps && !l.spent(sweeps) {
 			act := nonzeros(l.act, w)
 			if len(act) == 0 {
 				break
@@ -213,13 +225,21 @@ func (l *Lasso) Encode(w, x []float64) (sweeps int, kkt float64) {
 	}
 }
 
+// spent reports whether Encode must stop for MaxWork, after sweeps sweeps:
+// never before the first, so that every call makes progress.
+func (l *Lasso) spent(sweeps int) bool {
+	return l.MaxWork > 0 && sweeps > 0 && l.Work >= l.MaxWork
+}
+
 // correlations sets c = Dx − Gw from b = Dx.
 func (l *Lasso) correlations(w []float64) {
 	k := len(w)
 	copy(l.c, l.b)
+	l.Work += 2 * k
 	for j, wj := range w {
 		if wj != 0 {
 			axpy(l.c, -wj, l.g[j*k:(j+1)*k])
+			l.Work += k
 		}
 	}
 }
@@ -248,6 +268,8 @@ func (l *Lasso) correlations(w []float64) {
 // and ok = false if no step was possible.
 func (l *Lasso) activeSolve(w []float64, act []int) (dropped, ok bool) {
 	k, n := l.dict.Rows, len(act)
+	// the factorisation, n³/6, and the solves and the line search, 3n²
+	l.Work += n*n*n/6 + 3*n*n
 	g, ch, u := l.g, l.chol[:n*n], l.z[:n]
 	// Cholesky factor of G_AA, lower, n×n with stride n; dep is the first
 	// linearly dependent atom, if any.

@@ -1,6 +1,8 @@
 package sparse
 
 import (
+	"math"
+
 	"gonum.org/v1/gonum/blas/blas64"
 
 	"aelab/core/data"
@@ -30,6 +32,16 @@ type Config struct {
 	Passes    int     // D-step passes over the atoms (Normalize on)
 	Tol       float64 // LASSO stopping rule: KKT violation (see Lasso)
 	MaxSweeps int     // LASSO sweep cap per point and W-step
+	// Work, when positive, bounds the work of a W-step (Lasso.Work): the
+	// scene's steps must fit a frame at every setting, and with many atoms
+	// and a small λ coding all N points takes N LASSO solves of a
+	// near-singular active set, 0.3 s natively at K = 128, λ = 0.005 (3 s
+	// from cold codes). Such a W-step codes the points in turn instead:
+	// from where the last stopped, each to Tol, until the work is spent,
+	// and the next W-step carries on. It is block-coordinate descent over
+	// the rows of W, so it never raises the objective either. 0: every
+	// point, every W-step.
+	Work int
 }
 
 // Default2D is the sparse scene's opening experiment: five atoms learned
@@ -75,6 +87,12 @@ type Model struct {
 	known bool      // sqErr is up to date
 
 	lastD, lastW []float64 // D and W before the running Alternate
+	next         int       // the point a W-step with a Work bound starts at
+	initial      float64   // the objective before the first Alternate, NaN until then
+
+	// Restored is the step whose D and W the last divergence of Alternate
+	// put back.
+	Restored int
 }
 
 // New builds the data of cfg from seed (stream rng.StreamData) and a random
@@ -115,6 +133,8 @@ func NewWithData(x *data.Set, cfg Config, seed uint64) *Model {
 		resid: make([]float64, x.D),
 		lastD: make([]float64, cfg.K*x.D),
 		lastW: make([]float64, x.N*cfg.K),
+
+		initial: math.NaN(),
 	}
 	m.lasso = NewLasso(m.d, cfg.Lambda)
 	m.lasso.Tol, m.lasso.MaxSweeps = cfg.Tol, cfg.MaxSweeps
@@ -122,12 +142,28 @@ func NewWithData(x *data.Set, cfg Config, seed uint64) *Model {
 }
 
 // WStep is the W half of an alternation: N LASSO regressions, one per row
-// of W, each warm-started from its current code (see Lasso). It returns
-// the most sweeps a point needed and the worst KKT violation left.
+// of W, each warm-started from its current code (see Lasso); with a Work
+// bound, as many of them as it allows, in turn (see Config.Work). It
+// returns the most sweeps a point needed and the worst KKT violation left
+// among the points it coded.
 func (m *Model) WStep() (maxSweeps int, maxKKT float64) {
 	m.known = false
-	m.lasso.Lambda, m.lasso.Tol, m.lasso.MaxSweeps = m.Cfg.Lambda, m.Cfg.Tol, m.Cfg.MaxSweeps
-	return m.lasso.EncodeAll(m.w, m.x)
+	l := m.lasso
+	l.Lambda, l.Tol, l.MaxSweeps = m.Cfg.Lambda, m.Cfg.Tol, m.Cfg.MaxSweeps
+	if m.Cfg.Work <= 0 {
+		return l.EncodeAll(m.w, m.x)
+	}
+	l.Work, l.MaxWork = 0, m.Cfg.Work
+	for i := 0; i < m.x.N && l.Work < l.MaxWork; i++ {
+		n := m.next
+		s, v := l.Encode(row(m.w, n), m.x.At(n))
+		maxSweeps, maxKKT = max(maxSweeps, s), max(maxKKT, v)
+		if v <= l.Tol || s >= l.MaxSweeps {
+			m.next = (n + 1) % m.x.N // done with it; else it goes on next time
+		}
+	}
+	l.MaxWork = 0
+	return maxSweeps, maxKKT
 }
 
 // DStep is the D half of an alternation, D = argmin ‖X − WD‖² with W
@@ -167,27 +203,44 @@ func (m *Model) Step() {
 }
 
 // Alternate is one alternation, WStep then DStep, guarded against
-// divergence: the plain least-squares D-step (Normalize off) lets the atoms
-// grow without end, and should D or W stop being finite numbers it puts
-// back the dictionary and codes from before the alternation and reports
-// diverged (Steps then does not count it). afterW is the objective between
-// the two half-steps, for a plot of every half-step; after DStep the
-// objective is Objective(). This is the sparse scene's training step.
+// divergence. Each half-step minimises the objective over one matrix, so an
+// alternation never raises it in exact arithmetic; one whose D, W or
+// objective stops being a finite number, or whose objective lands more
+// than divergeFactor times above the larger of its value before the
+// alternation and before the first one (W = 0 then), went wrong
+// numerically. Alternate then puts back the dictionary and codes from
+// before the alternation — the checkpoint, which passed this test itself —
+// and reports diverged (Steps then does not count it; Restored names the
+// step put back). afterW is the objective between the two half-steps, for
+// a plot of every half-step; after DStep the objective is Objective(). This
+// is the sparse scene's training step.
 func (m *Model) Alternate() (afterW float64, diverged bool) {
 	copy(m.lastD, m.d.Data)
 	copy(m.lastW, m.w.Data)
+	before := m.Objective()
+	if math.IsNaN(m.initial) {
+		m.initial = before
+	}
 	m.WStep()
 	afterW = m.Objective()
 	m.DStep()
-	if !m.Finite() {
+	if after := m.Objective(); !m.Finite() || !(after <= divergeFactor*math.Max(before, m.initial)) {
 		copy(m.d.Data, m.lastD)
 		copy(m.w.Data, m.lastW)
 		m.Refresh()
+		m.Restored = m.Steps
 		return afterW, true
 	}
 	m.Steps++
 	return afterW, false
 }
+
+// divergeFactor bounds the rise of the objective in one alternation (see
+// Alternate): far beyond anything rounding can do to a descent step, and
+// beyond what a live change of λ or of the D-step's constraint does (turning
+// Normalize on after a long unconstrained run raises the objective to about
+// its initial value, never above it).
+const divergeFactor = 1e3
 
 // Train runs n alternations.
 func (m *Model) Train(n int) {

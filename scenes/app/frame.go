@@ -52,7 +52,7 @@ func (a *App) Update(in *ui.Input) {
 			a.capture.Release()
 		}
 	}
-	if !a.Paused() {
+	if !a.Paused() && !in.CatchUp {
 		a.trainFrame()
 		a.measureFrame()
 	}
@@ -69,20 +69,14 @@ func (a *App) Update(in *ui.Input) {
 	a.clock.addUpdate(t0, a.now().Sub(t0))
 }
 
-// trainFrame runs the frame's steps (the steps/frame setting) in eight
-// pieces, stopping early when the next piece would overrun the frame's
-// training budget (the first piece always runs, so training never stalls).
+// trainFrame runs the frame's steps (the steps/frame setting) in the
+// pieces the pacer plans within the frame's training budget: one step to
+// time, then as many as fit what is left, stopping when one more would
+// not; at least one step, so training never stalls.
 func (a *App) trainFrame() {
 	speed := a.app.Int(nameSpeed)
-	start := a.now()
-	last := start
-	a.train(speed, max(1, speed/8), func() bool {
-		// stop when one more piece as long as the last would overrun
-		now := a.now()
-		piece := now.Sub(last)
-		last = now
-		return now.Sub(start)+piece > trainBudget
-	})
+	a.pace.begin(a.now, trainBudget, 0, 1, speed)
+	a.train(speed, &a.pace, func() {})
 	a.dirty = true
 }
 

@@ -42,20 +42,24 @@ type frameClock struct {
 	scratch      []float64
 }
 
-// addUpdate records an Update that started at t and took d.
+// addUpdate records an Update that started at t and took d. It is stamped
+// with its end: an Update longer than the window (a frozen tab) must still
+// count when asked for right after it, not fall out of the window it
+// filled.
 func (f *frameClock) addUpdate(t time.Time, d time.Duration) {
 	ms := float64(d) / 1e6
 	f.hu = (f.hu + 1) % statsCap
-	f.upAt[f.hu], f.up[f.hu] = t, ms
+	f.upAt[f.hu], f.up[f.hu] = t.Add(d), ms
 	f.nu = min(f.nu+1, statsCap)
 	f.sum += ms
 	f.count++
 }
 
-// addDraw records a frame drawn at t in d, with the Updates since the last.
+// addDraw records a frame drawn at t in d, with the Updates since the last;
+// like an Update it is stamped with its end.
 func (f *frameClock) addDraw(t time.Time, d time.Duration) {
 	f.head = (f.head + 1) % statsCap
-	f.at[f.head] = t
+	f.at[f.head] = t.Add(d)
 	f.update[f.head] = 0
 	if f.count > 0 {
 		f.update[f.head] = f.sum / float64(f.count)
@@ -104,9 +108,16 @@ func (f *frameClock) stats(now time.Time) FrameStats {
 	if count == 0 {
 		return s
 	}
-	newest, oldest := f.at[f.head], f.at[(f.head-count+1+statsCap)%statsCap]
+	// the rate: frames over the time they took, measured from the end of
+	// the frame before the first counted one when there is one, so that
+	// slow frames (one or two in the window) still give their rate
+	newest := f.at[f.head]
+	oldest, frames := f.at[(f.head-count+1+statsCap)%statsCap], count-1
+	if count < f.n {
+		oldest, frames = f.at[(f.head-count+statsCap)%statsCap], count
+	}
 	if span := newest.Sub(oldest).Seconds(); span > 0 {
-		s.FPS = float64(count-1) / span
+		s.FPS = float64(frames) / span
 	}
 	s.DrawMsP95 = pct(each(f.head, count, func(j int) float64 { return f.draw[j] }), 95)
 	s.FrameMsP95 = pct(each(f.head, count, func(j int) float64 { return f.update[j] + f.draw[j] }), 95)
