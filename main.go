@@ -15,6 +15,9 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	// -h, -help and a missing display are answered first, before ebiten's
+	// package init needs the display.
+	_ "aelab/internal/early"
 	"aelab/scenes"
 	"aelab/scenes/app"
 	"aelab/scenes/game"
@@ -24,6 +27,9 @@ func main() {
 	args, err := app.ParseNative(os.Args[1:], scenes.All())
 	if err != nil {
 		log.Fatal(err)
+	}
+	for _, w := range args.Warnings {
+		log.Print("warning: ", w)
 	}
 	if args.Help {
 		app.Usage(os.Stdout, app.New(app.Options{Scenes: scenes.All()}))
@@ -41,13 +47,13 @@ func main() {
 	}
 	if args.Screenshot != "" {
 		g.OnFirstFrame = func() {
-			a.Train(args.Steps)
+			report := trainSteps(a, args.Steps)
 			g.SaveFigureAfterFrame(args.Screenshot, func(path string, err error) {
 				if err != nil {
 					log.Printf("-screenshot: %v", err)
 					os.Exit(1)
 				}
-				fmt.Printf("saved the plot after %d steps as %s\n", args.Steps, path)
+				fmt.Printf("%s; saved the plot as %s\n", report, path)
 				g.Quit = true
 			})
 		}
@@ -59,4 +65,29 @@ func main() {
 	if err := ebiten.RunGame(g); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// trainSteps runs the -steps of a figure and says how many ran: all of
+// them, or those before training diverged (the figure then shows the
+// weights the lab went back to, and the notice). Train keeps a page
+// responsive by stopping a long call early; a figure has no page, so it
+// calls again until the steps are done.
+func trainSteps(a *app.App, n int) string {
+	start := a.Step()
+	for a.Step()-start < n {
+		before := a.Step()
+		a.Train(n - (before - start))
+		if at, restored, diverged := a.Diverged(); diverged {
+			advice := ""
+			if info := a.Scene().Info(); info.Params.Index("lr") >= 0 && info.Uses("lr") {
+				advice = " (the steps were too large: lower -lr)"
+			}
+			return fmt.Sprintf("trained %d of %d steps: training diverged at step %d%s and went back to the weights of step %d",
+				a.Step()-start, n, at, advice, restored)
+		}
+		if a.Step() == before {
+			break // a scene that cannot step
+		}
+	}
+	return fmt.Sprintf("trained %d of %d steps", a.Step()-start, n)
 }

@@ -18,10 +18,15 @@ import (
 )
 
 func main() {
-	// The lab allocates little per frame, and WebAssembly's collector stops
-	// the one thread it has: collecting four times less often keeps frames
-	// even (measured p95 frame times fell by a quarter) for a larger heap.
-	debug.SetGCPercent(400)
+	// WebAssembly memory only grows: the heap may reach the collector's goal
+	// before the first collection after start-up, and stays that large.
+	// With GOGC at 400 the goal was five times the live heap (live 14 MB,
+	// goal 70 MB): a page playing for minutes grew from 49 to 70 MB
+	// (issue 11). A frame of the lab itself now allocates nothing (ebiten's
+	// WebGL calls some 15 small objects), so the default goal, twice the
+	// live heap, lies inside the memory start-up already took and costs a
+	// collection every few minutes of play.
+	debug.SetGCPercent(100)
 	query := app.ParseQuery(js.Global().Get("location").Get("search").String())
 	a := app.New(app.Options{Scenes: scenes.All(), Query: query})
 	for _, w := range a.Warnings() {

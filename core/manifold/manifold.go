@@ -139,23 +139,49 @@ const minDrawnLength = 0.5
 // resampling (the pointer's samples are uneven).
 const drawnSpacing = 0.01
 
-// Drawn returns the curve through a hand-drawn polyline, resampled to even
-// spacing, or an error if it is too short to be a manifold.
+// maxDrawnCoord bounds a drawn point's coordinates: the plots show a few
+// units around the origin, and beyond this squared distances overflow.
+const maxDrawnCoord = 1e6
+
+// maxDrawnVertices bounds the resampled curve (a long scribble is spaced
+// more widely instead), so that no input costs unbounded memory or time.
+const maxDrawnVertices = 20000
+
+// Drawn returns the curve through a hand-drawn polyline (x0, y0, x1, y1, …),
+// resampled to even spacing, or an error if it is too short to be a
+// manifold or has a point that is not finite or lies far off the plane.
 func Drawn(pts []float64) (*Curve, error) {
 	if len(pts) < 4 {
 		return nil, fmt.Errorf("manifold: a drawn curve needs at least two points")
 	}
-	raw := New("drawn", pts)
-	if raw.Length < minDrawnLength {
-		return nil, fmt.Errorf("manifold: the drawn curve is %.2f long; draw at least %.1f", raw.Length, minDrawnLength)
+	pts = pts[:len(pts)&^1]
+	length := 0.0
+	for i, v := range pts {
+		if math.IsNaN(v) || math.Abs(v) > maxDrawnCoord {
+			return nil, fmt.Errorf("manifold: a drawn point is %v, not a number within ±%g", v, float64(maxDrawnCoord))
+		}
+		if i >= 3 && i%2 == 1 {
+			length += math.Hypot(pts[i-1]-pts[i-3], v-pts[i-2])
+		}
 	}
-	n := int(math.Ceil(raw.Length / drawnSpacing))
+	if length < minDrawnLength { // a dot (all points alike) included
+		return nil, fmt.Errorf("manifold: the drawn curve is %.2f long; draw at least %.1f", length, minDrawnLength)
+	}
+	raw := New("drawn", pts)
+	n := min(int(math.Ceil(raw.Length/drawnSpacing)), maxDrawnVertices)
 	even := make([]float64, 0, 2*(n+1))
 	for i := 0; i <= n; i++ {
 		x, y, _, _ := raw.At(raw.Length * float64(i) / float64(n))
 		even = append(even, x, y)
 	}
-	return New("drawn", even), nil
+	for i := 2; i < len(even); i += 2 {
+		if even[i] != even[0] || even[i+1] != even[1] {
+			return New("drawn", even), nil
+		}
+	}
+	// every sample fell on one point (a scribble back and forth whose
+	// period is the spacing): the unresampled curve is still a curve
+	return raw, nil
 }
 
 // At returns the point at arc length s from the start and the unit tangent

@@ -38,11 +38,6 @@ const (
 	nameTour      = "tour"
 )
 
-// trainBudget caps the training time per frame, so a high steps/frame
-// setting slows training instead of the frame rate (Go's WebAssembly has one
-// thread: training runs inside Update).
-const trainBudget = 5 * time.Millisecond
-
 // historyPoints is the resolution of the loss curve.
 const historyPoints = 400
 
@@ -89,8 +84,14 @@ type App struct {
 	capture  ui.Capture
 	ptr      ui.Pointer // this frame's pointer
 	frame    int        // frames measured while training
-	partial  bool       // the last measure was one frame\'s part
-	speeds   []float64  // steps per frame of each scene
+	pace     pacer      // sizes the pieces of a frame's or a Train call's steps
+	// measureCost is what the last measure of each kind took (full, and a
+	// frame's part); measuredAt is when the last one ended: runs measure
+	// as often as measureShare allows
+	measureCost, partCost time.Duration
+	measuredAt            time.Time
+	partial               bool      // the last measure was one frame\'s part
+	speeds                []float64 // steps per frame of each scene
 	// explainVersion changes whenever the explanation may have (a reset,
 	// a new layout); explainKey names its cached picture, explainDraw
 	// draws it (both made outside Draw, which must not allocate)
@@ -116,6 +117,9 @@ type App struct {
 	tourBack   *ui.Button
 	tourNext   *ui.Button
 	tourClose  *ui.Button
+
+	// lastDivergence is how the last training run ended, for Diverged.
+	lastDivergence divergence
 }
 
 // New returns the App with the query applied; bad values become warnings.
@@ -277,7 +281,10 @@ func (a *App) Warnings() []string { return a.warns }
 // arguments).
 func (a *App) Warn(w string) { a.warn(w) }
 
+// warn lists w, shortened as a notice is (a 100 kB bad value must not be
+// copied by every state() call), and shows it.
 func (a *App) warn(w string) {
+	w = Shorten(w)
 	a.warns = append(a.warns, w)
 	if len(a.warns) > 50 {
 		a.warns = a.warns[len(a.warns)-50:]
@@ -431,59 +438,135 @@ func (a *App) resetScene() {
 	a.measure()
 }
 
+// measure recomputes every metric and adds a point to the loss curve.
 func (a *App) measure() {
+	t0 := a.now()
 	s := a.Scene()
 	s.Measure()
 	a.history.Add(a.step, s.Info().Loss)
 	a.dirty, a.partial = false, false
+	a.measuredAt = a.now()
+	a.measureCost = a.measuredAt.Sub(t0)
 }
 
-// measureFrame is measure for the frames of live training.
+// measureFrame is measure for runs of training (frames of play, the
+// pieces of a Train call): the scene's MeasureFrame, a part of the metrics
+// at a bounded cost, when it has one, else the whole measure; either only
+// once the time since the last measure is measureShare times its cost, so
+// that an expensive measure takes a bounded share of the run.
 func (a *App) measureFrame() {
 	mf := a.Scene().Info().MeasureFrame
+	cost := a.measureCost
+	if mf != nil {
+		cost = a.partCost
+	}
+	if a.now().Sub(a.measuredAt) < measureShare*cost {
+		a.dirty, a.partial = false, true // the readouts lag a little
+		return
+	}
 	if mf == nil {
 		a.measure()
 		return
 	}
+	t0 := a.now()
 	a.frame++
 	mf(a.frame)
 	a.history.Add(a.step, a.Scene().Info().Loss)
 	a.dirty, a.partial = false, true
+	a.measuredAt = a.now()
+	a.partCost = a.measuredAt.Sub(t0)
 }
 
 // trainChunks is how many pieces Train splits a long run into, for the
 // loss curve.
 const trainChunks = 200
 
-// Train runs n training steps now, whether paused or not, and records the
-// loss curve along the way; it stops early if training diverges.
+// Train runs up to n training steps now, whether paused or not, records
+// the loss curve along the way and returns the state; it stops early if
+// training diverges.
+//
+// DESIGN.md has aelab.train(n) run n steps "now, synchronously". A call
+// blocks the page (Go's WebAssembly has one thread), so Train also stops
+// once it has spent trainTime(n) of wall time, 10 ms per step asked for
+// (2 s for train(200)), after at least one step, keeping time for its last
+// measure: state().step shows how many ran and a warning says so. Steps
+// at every scene's default settings are far cheaper than that, so there
+// it runs them all; the budget binds where a step is heavy (a deep wide
+// net, a large dictionary). Natively the same budget holds and, steps
+// being about three times faster, about three times as many run.
 func (a *App) Train(n int) State {
-	a.train(n, max(1, n/trainChunks), func() bool { a.measure(); return false })
+	chunk := max(1, n/trainChunks)
+	a.pace.begin(a.now, trainTime(n), a.measureCost, chunk, chunk)
+	ran := a.train(n, &a.pace, a.measureFrame)
 	a.measure()
+	if a.pace.stopped {
+		a.warn(fmt.Sprintf("train(%d) stopped after %d steps to keep the page responsive: "+
+			"a step takes about %s with these settings. Call it again to train on.",
+			n, ran, roundCost(a.pace.perStep)))
+	}
 	return a.State()
 }
 
-// train runs n steps in pieces of chunk, calling after each piece until it
-// returns true; a divergence pauses training and ends the run.
-func (a *App) train(n, chunk int, after func() (stop bool)) {
-	for n > 0 {
-		done, diverged := a.Scene().Train(min(chunk, n))
+// train runs up to n steps in the pieces p plans, calling after each
+// piece, and returns how many ran; a divergence pauses training and ends
+// the run.
+func (a *App) train(n int, p *pacer, after func()) (ran int) {
+	a.lastDivergence = divergence{}
+	for ran < n {
+		k := p.next(n - ran)
+		if k == 0 {
+			return ran
+		}
+		done, diverged := a.Scene().Train(k)
+		p.done(done)
 		a.step += done
-		n -= done
+		ran += done
 		if diverged {
 			a.diverged()
-			return
+			return ran
 		}
-		if after() {
-			return
+		if done == 0 {
+			return ran // a scene that cannot step
 		}
+		after()
 	}
+	return ran
 }
 
+// divergence is where a training run diverged: the step it reached and
+// the step whose weights the scene went back to.
+type divergence struct {
+	ok           bool
+	at, restored int
+}
+
+// Diverged reports whether the last training run (a Train call or a
+// frame's) ended in a divergence, at which step, and the step whose weights
+// the scene went back to: the native -steps report says so.
+func (a *App) Diverged() (at, restored int, ok bool) {
+	d := a.lastDivergence
+	return d.at, d.restored, d.ok
+}
+
+// diverged pauses training after the scene reported a divergence (it holds
+// its last sane weights now) and tells the class, in plain words, what
+// happened, what was done and what to do: a too-large learning rate is a
+// demonstration a lecture gives and takes back.
 func (a *App) diverged() {
 	a.SetPaused(true)
-	a.notices.Add(fmt.Sprintf("Training diverged at step %d: the loss became infinite or NaN. "+
-		"Paused, and restored the last weights with a finite loss. Lower the learning rate, then press play.", a.step), scene.Failure)
+	info := a.Scene().Info()
+	a.lastDivergence = divergence{ok: true, at: a.step, restored: min(info.Restored, a.step)}
+	why, todo := "the numbers grew without bound", "Change a setting, then press play, or press Reset."
+	if ps := info.Params; ps.Index("lr") >= 0 && info.Uses("lr") {
+		sp := ps.Spec("lr")
+		why = fmt.Sprintf("with %s = %s the steps were too large and the loss shot up", sp.Label, sp.Format(ps.Get("lr")))
+		todo = "Lower the learning rate, then press play."
+	}
+	a.notices.Add(fmt.Sprintf("Training diverged at step %d: %s. Paused and went back to the weights of step %d. %s",
+		a.step, why, a.lastDivergence.restored, todo), scene.Failure)
+	// the readouts and the loss curve show the weights put back at once,
+	// all of them (a frame's measure may cover only a part)
+	a.measure()
 }
 
 // State returns the plain object of aelab.state().

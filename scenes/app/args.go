@@ -1,8 +1,10 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -10,25 +12,33 @@ import (
 	"aelab/scenes/scene"
 )
 
-// ParseArgs reads the native flags, the desktop twin of ParseQuery: -name value, -name=value and, for on/off parameters, a
-// bare -name, in the order given. It checks nothing: the App does, exactly
-// as for a URL, and turns a bad value or an unknown name into a warning on
-// screen rather than an exit.
-func ParseArgs(args []string, specs []param.Spec) (query []KV, help bool) {
+// ParseArgs reads the native flags, the desktop twin of ParseQuery: -name
+// value, -name=value and, for on/off parameters, a bare -name, in the order
+// given. An argument that looks like a flag (a dash, then anything but a
+// number) is never taken as the value before it, so a flag missing its
+// value cannot swallow the next flag (-screenshot). A lone "-" or "--", and
+// a word where a flag belongs, are strays: the caller warns of them. It
+// checks nothing else: the App does, exactly as for a URL, and turns a bad
+// value or an unknown name into a warning on screen rather than an exit.
+func ParseArgs(args []string, specs []param.Spec) (query []KV, stray []string, help bool) {
 	kind := map[string]param.Kind{}
 	for _, s := range specs {
 		kind[s.Name] = s.Kind
 	}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
-		if !strings.HasPrefix(a, "-") {
-			query = append(query, KV{Name: a}) // reported as unknown
+		if !IsFlag(a) {
+			stray = append(stray, a)
 			continue
 		}
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		switch {
-		case name == "help" || name == "h":
-			return nil, true
+		case name == "":
+			stray = append(stray, a)
+			continue
+		case IsHelp(a):
+			help = true
+			continue
 		case hasValue:
 		case kind[name] == param.Bool:
 			// a bare on/off flag is on, unless an on/off word follows
@@ -36,13 +46,13 @@ func ParseArgs(args []string, specs []param.Spec) (query []KV, help bool) {
 				i++
 				value = args[i]
 			}
-		case i+1 < len(args):
+		case i+1 < len(args) && !IsFlag(args[i+1]):
 			i++
 			value = args[i]
 		}
 		query = append(query, KV{Name: name, Value: value})
 	}
-	return query, false
+	return query, stray, help
 }
 
 func isBoolWord(s string) bool {
@@ -51,6 +61,28 @@ func isBoolWord(s string) bool {
 		return true
 	}
 	return false
+}
+
+// IsFlag reports whether a command-line argument is a flag rather than a
+// value: it starts with a dash and is not a number (-1, -.5, -Inf are
+// values).
+func IsFlag(a string) bool {
+	if !strings.HasPrefix(a, "-") {
+		return false
+	}
+	_, err := strconv.ParseFloat(a, 64)
+	return err != nil && !errors.Is(err, strconv.ErrRange)
+}
+
+// IsHelp reports whether a command-line argument asks for the usage: -h,
+// -help, --h or --help, with or without a value. (internal/early repeats
+// this rule: it must answer before anything that needs a display starts.)
+func IsHelp(a string) bool {
+	if !strings.HasPrefix(a, "-") {
+		return false
+	}
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	return name == "h" || name == "help"
 }
 
 // Usage lists the flags: the App's, then each scene's (a name such as lr
@@ -73,7 +105,7 @@ func specs(w io.Writer, list []param.Spec) {
 		case param.Choice:
 			fmt.Fprintf(w, "  -%s %s\n    \t%s (default %s)\n", sp.Name, strings.Join(sp.Choices, "|"), sp.Help, sp.Format(sp.Default))
 		case param.Bool:
-			fmt.Fprintf(w, "  -%s\n    \t%s\n", sp.Name, sp.Help)
+			fmt.Fprintf(w, "  -%s\n    \t%s (default %s)\n", sp.Name, sp.Help, sp.Format(sp.Default))
 		default:
 			fmt.Fprintf(w, "  -%s %s…%s\n    \t%s (default %s)\n", sp.Name, sp.Format(sp.Min), sp.Format(sp.Max), sp.Help, sp.Format(sp.Default))
 		}
@@ -87,33 +119,61 @@ type Native struct {
 	Help       bool
 	Screenshot string // save the plot here after Steps steps, and exit
 	Steps      int
+	// Warnings are the arguments it ignored (strays, -steps without
+	// -screenshot), for the terminal; the App warns of bad parameters.
+	Warnings []string
 }
+
+// maxSteps bounds -steps: a figure trained for longer than this would take
+// hours.
+const maxSteps = 1_000_000_000
 
 // ParseNative reads the desktop's command line: ParseArgs, then the
 // desktop's own -screenshot and -steps taken out of the query. A figure is
-// trained paused. The scenes give the names and kinds of their flags.
+// trained paused. The scenes give the names and kinds of their flags. The
+// error is for what cannot go on: a figure with no file name or a number of
+// steps that is not one.
 func ParseNative(args []string, scenes []scene.Scene) (Native, error) {
 	var n Native
-	query, help := ParseArgs(args, New(Options{Scenes: scenes}).ParamSpecs())
+	query, stray, help := ParseArgs(args, New(Options{Scenes: scenes}).ParamSpecs())
 	n.Help = help
+	for _, a := range stray {
+		n.Warnings = append(n.Warnings, fmt.Sprintf("ignored the stray argument %s: flags are written -name value", param.Quote(a)))
+	}
+	steps := ""
 	for _, kv := range query {
 		switch kv.Name {
 		case "screenshot":
+			if kv.Value == "" {
+				return n, fmt.Errorf("-screenshot needs a file name: -screenshot figure.png")
+			}
 			n.Screenshot = kv.Value
 		case "steps":
-			v, err := strconv.Atoi(kv.Value)
-			if err != nil || v < 0 {
-				return n, fmt.Errorf("-steps %q: want a number of training steps", kv.Value)
+			v, err := parseSteps(kv.Value)
+			if err != nil {
+				return n, err
 			}
-			n.Steps = v
+			n.Steps, steps = v, kv.Value
 		default:
 			n.Query = append(n.Query, kv)
 		}
 	}
 	if n.Screenshot != "" {
 		n.Query = append(n.Query, KV{Name: namePaused, Value: "1"})
+	} else if steps != "" {
+		n.Warnings = append(n.Warnings, fmt.Sprintf("ignored -steps %s: it counts the training steps before -screenshot saves a figure", param.Quote(steps)))
 	}
 	return n, nil
+}
+
+// parseSteps reads -steps as any other number is read (1000, 1e6), but
+// whole and within [0, maxSteps].
+func parseSteps(raw string) (int, error) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) || math.IsNaN(f) || f < 0 || f != math.Trunc(f) || f > maxSteps {
+		return 0, fmt.Errorf("-steps %s: want a whole number of training steps from 0 to %d", param.Quote(raw), maxSteps)
+	}
+	return int(f), nil
 }
 
 // FlagsFor is the desktop's "copy link": it prints the command line that

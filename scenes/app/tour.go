@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"aelab/assets"
 	"aelab/scenes/scene"
@@ -29,6 +30,8 @@ func mustParseTour(text string) []Stop {
 
 // ParseTour reads the guided lecture's format: paragraphs of a "scene id"
 // line, a "set query" line and the text to show; "#" starts a comment line.
+// A line is a scene or set line by its first word, so a bare "set" or
+// "scene" is one too (not text), and a scene line must name a scene.
 func ParseTour(text string) ([]Stop, error) {
 	var stops []Stop
 	for i, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
@@ -36,12 +39,19 @@ func ParseTour(text string) ([]Stop, error) {
 		var say []string
 		for _, line := range strings.Split(para, "\n") {
 			line = strings.TrimSpace(line)
+			word, rest := line, ""
+			if j := strings.IndexFunc(line, unicode.IsSpace); j >= 0 {
+				word, rest = line[:j], strings.TrimSpace(line[j:])
+			}
 			switch {
 			case line == "" || strings.HasPrefix(line, "#"):
-			case strings.HasPrefix(line, "scene "):
-				st.Scene = strings.TrimSpace(line[len("scene "):])
-			case strings.HasPrefix(line, "set "):
-				st.Set = ParseQuery(strings.TrimSpace(line[len("set "):]))
+			case word == "scene":
+				if rest == "" {
+					return nil, fmt.Errorf("tour: paragraph %d: a scene line names no scene", i+1)
+				}
+				st.Scene = rest
+			case word == "set":
+				st.Set = ParseQuery(rest)
 			default:
 				say = append(say, line)
 			}

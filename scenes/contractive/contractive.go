@@ -208,8 +208,14 @@ func (s *Scene) placeGlyphs(curve *manifold.Curve) {
 
 func (s *Scene) Train(n int) (int, bool) {
 	done, diverged := s.model.Train(n)
+	if diverged {
+		s.info.Restored = s.model.Trainer.Restored
+	}
 	if s.dae != nil && done > 0 {
 		if _, d := s.dae.Train(done); d {
+			if !diverged || s.dae.Trainer.Restored < s.info.Restored {
+				s.info.Restored = s.dae.Trainer.Restored
+			}
 			diverged = true
 		}
 	}
@@ -278,10 +284,10 @@ func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 		c.Line(right.X, right.Y, right.X, right.Bottom(), th.Px(2), th.Line)
 		head := ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.Text, Bold: true, Align: ui.Center}
 		s.buf = append(s.buf[:0], "contractive, λ = "...)
-		s.buf = s.lambdaFmt.AppendFormat(s.buf, s.cfg.Lambda)
+		s.buf = s.lambdaFmt.AppendShow(s.buf, s.cfg.Lambda)
 		c.TextBytes(s.buf, left.X+left.W/2, left.Y+th.Px(10), head)
 		s.buf = append(s.buf[:0], "denoising, σ = "...)
-		s.buf = s.noiseFmt.AppendFormat(s.buf, s.noise)
+		s.buf = s.noiseFmt.AppendShow(s.buf, s.noise)
 		c.TextBytes(s.buf, right.X+right.W/2, right.Y+th.Px(10), head)
 	} else {
 		s.panel(c, &s.v, area, th, nil, s.glyphs)
@@ -385,7 +391,7 @@ func (s *Scene) drawTrade(c ui.Canvas, th *ui.Theme) {
 	small := ui.TextStyle{Size: th.Font(11), Color: th.TextDim, Align: ui.Right}
 	c.Text("mean ‖J_f‖_F →", a.Right(), a.Bottom()+th.Px(1), small)
 	s.buf = append(s.buf[:0], "λ = "...)
-	s.buf = s.lambdaFmt.AppendFormat(s.buf, s.cfg.Lambda)
+	s.buf = s.lambdaFmt.AppendShow(s.buf, s.cfg.Lambda)
 	// the current λ beside its point, kept inside the plot
 	lx := math.Max(a.X, math.Min(x+th.Px(9), a.Right()-th.Px(70)))
 	ly := math.Max(a.Y, y-th.Px(24))

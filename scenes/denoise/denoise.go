@@ -39,6 +39,7 @@ type Scene struct {
 	scoreFor [3]float64 // σ, jitter and arrow count it was computed for
 	show     demoPairs
 	stream   streamlines
+	meas     measuring
 	pts      []float64
 	noiseRNG *rand.Rand
 }
@@ -56,8 +57,37 @@ type streamlines struct {
 	start *data.Set
 	cur   *data.Set
 	next  []float64
-	paths []float64 // steps+1 points per start, x and y
+	paths []float64 // steps+1 points per start, x and y, as drawn
+	work  []float64 // the same, being computed
 }
+
+// measuring is a measure spread over frames (MeasureFrame). One pass
+// evaluates the net at every point the readouts and the drawing need, in
+// stages: the metrics' points (dae.Pass), the arrows, then each iteration
+// of the streamlines; the readouts change when the first stage completes,
+// the arrows as they are evaluated, the streamlines when their last
+// iteration does. A frame does at most sliceWork of it.
+type measuring struct {
+	pass  *dae.Pass
+	stage int // stageMetrics, stageArrows, or stageStream+k for iteration k
+	at    int // the next point of the stage
+}
+
+// The stages of a measuring pass, in order.
+const (
+	stageMetrics = iota
+	stageArrows
+	stageStream // + the streamlines' iteration, up to streamSteps−1
+	stageDone   = stageStream + streamSteps
+)
+
+// sliceWork bounds a frame's part of the measure, in multiply-adds of the
+// net (dae.Model.PointCost a point): about 2.5 ms natively and 8 ms in a
+// browser. At the default net (some 450 weights) a whole pass, up to
+// about 2 300 points with the streamlines, fits in one frame; at the
+// largest (256 units, 3 layers: 132 000 weights) 37 points do, and a pass
+// takes some 60 frames.
+const sliceWork = 5_000_000
 
 const (
 	half         = manifold.Window // the data window is [−2, 2]²
@@ -165,6 +195,8 @@ func (s *Scene) Reset(seed uint64) {
 	st.cur = data.NewSet(st.start.N, 2)
 	st.next = make([]float64, 2*st.start.N)
 	st.paths = make([]float64, 2*st.start.N*(streamSteps+1))
+	st.work = make([]float64, len(st.paths))
+	s.meas = measuring{pass: dae.NewPass(m, s.probe), stage: stageDone}
 	s.Measure()
 }
 
@@ -176,7 +208,13 @@ func (s *Scene) corruptDemo() {
 	}
 }
 
-func (s *Scene) Train(n int) (int, bool) { return s.model.Train(n) }
+func (s *Scene) Train(n int) (int, bool) {
+	done, diverged := s.model.Train(n)
+	if diverged {
+		s.info.Restored = s.model.Trainer.Restored
+	}
+	return done, diverged
+}
 
 // Layout fits the view to the plot and lays the arrows on a lattice over all
 // of the visible plot.
@@ -205,70 +243,121 @@ func (s *Scene) Layout(area ui.Rect, _ *ui.Theme) {
 	}
 }
 
-func (s *Scene) Measure() { s.measure(-1) }
+// Measure computes every readout, the arrows and the streamlines from the
+// weights as they are: a whole pass at once.
+func (s *Scene) Measure() {
+	s.meas.stage = stageDone // start afresh
+	s.advance(math.MaxInt)
+}
 
-// measureFrame spreads the metrics over three frames while training runs
-// (alignment; mse; the two field norms): each evaluates the net at several
-// hundred points, and the arrows, drawn every frame, already need a few
-// hundred more.
+// measureFrame does the frame's part of the measuring pass while training
+// runs: sliceWork multiply-adds, the whole pass for a small net, a slice of
+// it for a large one, whose every point costs as much as a hundred thousand
+// of the multiply-adds.
 func (s *Scene) measureFrame(frame int) {
 	if frame%demoInterval == 0 {
 		s.corruptDemo() // new corrupted samples every second of play
 	}
-	s.measure(frame % 3)
+	s.advance(max(1, sliceWork/s.model.PointCost()))
 }
 
-// measure computes the metric group part, or every group when part < 0.
-func (s *Scene) measure(part int) {
-	m, p, ms := s.model, s.probe, s.info.Metrics
-	if part < 0 || part == 0 {
-		ms[0].Value = m.Alignment(p)
+// advance evaluates up to most points of the measuring pass, beginning a
+// new pass if the last one is complete, and reports whether this one
+// completed. The loss is read every time: the trainer keeps it.
+func (s *Scene) advance(most int) (complete bool) {
+	m, ms := s.model, &s.meas
+	if ms.stage == stageDone {
+		ms.pass.Begin()
+		ms.stage, ms.at = stageMetrics, 0
+		s.scoreField()
 	}
-	if part < 0 || part == 1 {
-		ms[1].Value = m.MSE()
+	for most > 0 && ms.stage != stageDone {
+		switch {
+		case ms.stage == stageMetrics:
+			left := ms.pass.Left()
+			done := ms.pass.Advance(most)
+			most -= left - ms.pass.Left()
+			if done {
+				s.publish(ms.pass.Measures())
+				ms.stage, ms.at = stageArrows, 0
+			}
+		case ms.stage == stageArrows:
+			n := 0
+			if s.arrows != nil {
+				n = min(most, s.arrows.N-ms.at)
+				a := ms.at
+				m.Field(s.field[2*a:2*(a+n)], &data.Set{N: n, D: 2, X: s.arrows.X[2*a : 2*(a+n)]})
+			}
+			ms.at += n
+			most -= n
+			if s.arrows == nil || ms.at == s.arrows.N {
+				ms.stage, ms.at = stageStream, 0
+				if !s.streamlines {
+					ms.stage = stageDone
+				}
+			}
+		default:
+			most -= s.flow(ms.stage-stageStream, most)
+		}
 	}
-	if part < 0 || part == 2 {
-		ms[2].Value = m.FieldNormOnManifold(p)
-		ms[3].Value = m.FieldNormAt(p, math.Max(m.Cfg.Noise, 0.05))
-	}
-	// the curve shows the objective being minimised, Σ L(x, g(f(x̃))), as
-	// the trainer's running average; before the first step, the clean error
 	s.info.Loss = m.Trainer.Smooth
 	if m.Trainer.Steps == 0 {
-		s.info.Loss = ms[1].Value
+		// before the first step, the clean error
+		s.info.Loss = s.info.Metrics[1].Value
 	}
-	if s.arrows != nil {
-		m.Field(s.field, s.arrows)
+	return ms.stage == stageDone
+}
+
+// publish shows the metrics of a completed pass.
+func (s *Scene) publish(r dae.Measures) {
+	ms := s.info.Metrics
+	ms[0].Value, ms[1].Value, ms[2].Value, ms[3].Value = r.Alignment, r.MSE, r.OnManifold, r.AtSigma
+}
+
+// scoreField recomputes the data's score at the arrows when shown and when
+// what it depends on, σ and the data, has changed: it needs no net.
+func (s *Scene) scoreField() {
+	if !s.score || s.arrows == nil {
+		return
 	}
-	if s.streamlines {
-		s.flow()
-	}
-	if s.score && s.arrows != nil {
-		// the data's score changes only with σ and the data: recompute then
-		sigma := math.Max(m.Cfg.Noise, 0.05)
-		key := [3]float64{sigma, m.Cfg.Jitter, float64(s.arrows.N)}
-		if key != s.scoreFor {
-			dae.SmoothedScore(s.scores, s.arrows, m.Data, sigma)
-			s.scoreFor = key
-		}
+	m := s.model
+	sigma := math.Max(m.Cfg.Noise, dae.MinSigma)
+	key := [3]float64{sigma, m.Cfg.Jitter, float64(s.arrows.N)}
+	if key != s.scoreFor {
+		dae.SmoothedScore(s.scores, s.arrows, m.Data, sigma)
+		s.scoreFor = key
 	}
 }
 
-// flow iterates x ← g(f(x)) from the streamline starts.
-func (s *Scene) flow() {
-	st := &s.stream
-	copy(st.cur.X, st.start.X)
+// flow takes iteration k of x ← g(f(x)) from the streamline starts up to
+// most points further and returns how many it evaluated; the paths drawn
+// change when the last iteration completes.
+func (s *Scene) flow(k, most int) int {
+	st, ms := &s.stream, &s.meas
 	n := st.start.N
-	for k := 0; k <= streamSteps; k++ {
+	column := func(k int) {
 		for i := 0; i < n; i++ {
-			st.paths[2*(i*(streamSteps+1)+k)] = st.cur.X[2*i]
-			st.paths[2*(i*(streamSteps+1)+k)+1] = st.cur.X[2*i+1]
-		}
-		if k < streamSteps {
-			s.model.Reconstruct(st.next, st.cur)
-			copy(st.cur.X, st.next)
+			st.work[2*(i*(streamSteps+1)+k)] = st.cur.X[2*i]
+			st.work[2*(i*(streamSteps+1)+k)+1] = st.cur.X[2*i+1]
 		}
 	}
+	if k == 0 && ms.at == 0 {
+		copy(st.cur.X, st.start.X)
+		column(0)
+	}
+	a := ms.at
+	c := min(most, n-a)
+	s.model.Reconstruct(st.next[2*a:2*(a+c)], &data.Set{N: c, D: 2, X: st.cur.X[2*a : 2*(a+c)]})
+	ms.at += c
+	if ms.at == n {
+		copy(st.cur.X, st.next)
+		column(k + 1)
+		ms.stage, ms.at = ms.stage+1, 0
+		if ms.stage == stageDone {
+			copy(st.paths, st.work)
+		}
+	}
+	return c
 }
 
 // Pointer draws a new manifold when "draw" is chosen: press, drag, release.

@@ -42,6 +42,7 @@ type Game struct {
 	chars     []rune
 	idle      bool
 	version   int
+	ticks     int // Updates since the last Draw
 	// pending figure: the plot is read from the screen after the next Draw
 	figure     ui.Rect
 	figureTo   string
@@ -83,6 +84,8 @@ func (g *Game) Update() error {
 	}
 	g.readPointer()
 	g.readKeys()
+	g.input.CatchUp = g.ticks > 0
+	g.ticks++
 	g.app.Update(&g.input)
 	g.afterChange()
 	// Battery: paused and untouched, the lab stops redrawing; ebiten then
@@ -176,6 +179,7 @@ func (g *Game) readPointer() {
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	g.ticks = 0
 	g.painter.Begin(screen)
 	g.app.Draw(g.painter)
 	g.painter.Flush()

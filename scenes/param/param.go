@@ -11,10 +11,12 @@
 package param
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind is the type of a parameter's value.
@@ -120,8 +122,9 @@ func (s *Spec) Clamp(v float64) float64 {
 }
 
 // Parse reads a value as written in a URL, a flag or an aelab.set call.
-// A value that does not parse gives the default, one out of range is clamped;
-// either way the returned warning says what happened, for the user to see.
+// A value that does not parse gives the default, one out of range is clamped
+// and an Int between two whole numbers is rounded; each way the returned
+// warning says what happened, for the user to see.
 func (s *Spec) Parse(raw string) (v float64, warning string) {
 	raw = strings.TrimSpace(raw)
 	switch s.Kind {
@@ -132,24 +135,69 @@ func (s *Spec) Parse(raw string) (v float64, warning string) {
 		case "0", "false", "off", "no":
 			return 0, ""
 		}
-		return s.Default, fmt.Sprintf("%s=%q is not on/off; using %s", s.Name, raw, s.Format(s.Default))
+		return s.Default, fmt.Sprintf("%s=%s is not on/off; using %s", s.Name, Quote(raw), s.Format(s.Default))
 	case Choice:
 		for i, c := range s.Choices {
 			if strings.EqualFold(raw, c) {
 				return float64(i), ""
 			}
 		}
-		return s.Default, fmt.Sprintf("%s=%q is not one of %s; using %s", s.Name, raw, strings.Join(s.Choices, ", "), s.Format(s.Default))
+		return s.Default, fmt.Sprintf("%s=%s is not one of %s; using %s", s.Name, Quote(raw), strings.Join(s.Choices, ", "), s.Format(s.Default))
 	}
 	f, err := strconv.ParseFloat(raw, 64)
-	if err != nil || math.IsNaN(f) {
-		return s.Default, fmt.Sprintf("%s=%q is not a number; using %s", s.Name, raw, s.Format(s.Default))
+	if err != nil && !errors.Is(err, strconv.ErrRange) || math.IsNaN(f) {
+		return s.Default, fmt.Sprintf("%s=%s is not a number; using %s", s.Name, Quote(raw), s.Format(s.Default))
 	}
+	// ParseFloat gives ±Inf or ±0 for a value beyond float64's range: a
+	// number, out of range or clamped to the nearest end.
 	c := s.Clamp(f)
-	if c != f && !(s.Kind == Int && math.Abs(c-f) < 0.5) {
-		return c, fmt.Sprintf("%s=%s is outside [%s, %s]; using %s", s.Name, raw, s.Format(s.Min), s.Format(s.Max), s.Format(c))
+	switch {
+	case f < s.Min || f > s.Max:
+		return c, fmt.Sprintf("%s=%s is outside [%s, %s]; using %s", s.Name, Clip(raw), s.Format(s.Min), s.Format(s.Max), s.Format(c))
+	case c != f:
+		return c, fmt.Sprintf("%s=%s is not a whole number; rounded to %s", s.Name, Clip(raw), s.Format(c))
 	}
 	return c, ""
+}
+
+// quoteMax is how much of a bad value a warning shows: enough to recognise
+// it, never a screenful (a 100 kB value must make a one-line notice).
+const quoteMax = 40
+
+// Clip returns raw, or its first quoteMax characters and an ellipsis with
+// the full length when it is longer.
+func Clip(raw string) string {
+	if len(raw) <= quoteMax {
+		return raw
+	}
+	i := 0
+	for n := 0; n < quoteMax && i < len(raw); n++ {
+		_, w := utf8.DecodeRuneInString(raw[i:])
+		i += w
+	}
+	if i == len(raw) {
+		return raw
+	}
+	return raw[:i] + "… (" + strconv.Itoa(len(raw)) + " bytes)"
+}
+
+// Quote is Clip for a value that may hold anything: Go-quoted, so that
+// control characters and invalid UTF-8 show as escapes, and cut at
+// quoteMax bytes of the quoted text (an escape is four).
+func Quote(raw string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(raw); {
+		_, w := utf8.DecodeRuneInString(raw[i:])
+		q := strconv.Quote(raw[i : i+w])
+		if b.Len()-1+len(q)-2 > quoteMax {
+			return b.String() + "\"… (" + strconv.Itoa(len(raw)) + " bytes)"
+		}
+		b.WriteString(q[1 : len(q)-1])
+		i += w
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // ParseOr is Parse for a value set while the lab runs (aelab.set): a value
@@ -182,16 +230,33 @@ func (s *Spec) parses(raw string) bool {
 		return false
 	}
 	f, err := strconv.ParseFloat(raw, 64)
-	return err == nil && !math.IsNaN(f)
+	return (err == nil || errors.Is(err, strconv.ErrRange)) && !math.IsNaN(f)
 }
 
-// Format writes a value for the screen and the URL.
+// Format writes a value as a link, a flag and a warning carry it: a Float in
+// the fewest digits that parse back to exactly the same float64, so that a
+// link restores what it was copied from (a rotation of 0.25 is "0.25", while
+// the slider shows "0°"). Show writes it for the screen.
 func (s *Spec) Format(v float64) string {
 	return string(s.AppendFormat(nil, v))
 }
 
 // AppendFormat appends Format(v) to b, without allocating when b has room.
 func (s *Spec) AppendFormat(b []byte, v float64) []byte {
+	if s.Kind == Float {
+		return strconv.AppendFloat(b, v, 'g', -1, 64)
+	}
+	return s.AppendShow(b, v)
+}
+
+// Show writes a value for the screen: a Float with Digits decimals, or
+// Digits significant digits when Log (a slider's label).
+func (s *Spec) Show(v float64) string {
+	return string(s.AppendShow(nil, v))
+}
+
+// AppendShow appends Show(v) to b, without allocating when b has room.
+func (s *Spec) AppendShow(b []byte, v float64) []byte {
 	switch s.Kind {
 	case Bool:
 		if v != 0 {
@@ -215,7 +280,7 @@ func (s *Spec) ChoiceLabelOrValue(v float64) string {
 	if s.Kind == Choice {
 		return s.ChoiceLabel(int(s.Clamp(v)))
 	}
-	return s.Format(v) + s.Unit
+	return s.Show(v) + s.Unit
 }
 
 // ChoiceLabel returns the on-screen label of choice i.

@@ -29,7 +29,12 @@ func TestParse(t *testing.T) {
 		{"lr", "Inf", 1, "outside"},
 		{"noise", "-1", 0, "outside"},
 		{"noise", " 0.3 ", 0.3, ""},
-		{"k", "7.4", 7, ""},
+		{"k", "7.4", 7, "not a whole number; rounded to 7"},
+		{"k", "3.5", 4, "k=3.5 is not a whole number; rounded to 4"},
+		{"k", "64.5", 64, "outside [1, 64]; using 64"},
+		{"k", "7.0", 7, ""},
+		{"lr", "1e-400", 1e-4, "outside"}, // beyond float64: a number all the same
+		{"lr", "1e400", 1, "outside"},
 		{"k", "1000", 64, "outside"},
 		{"tied", "0", 0, ""},
 		{"tied", "off", 0, ""},
@@ -79,5 +84,46 @@ func TestValuesAreTyped(t *testing.T) {
 	v := s.Values()
 	if v["lr"] != 0.01 || v["k"] != 16 || v["tied"] != true || v["corruption"] != "mask" {
 		t.Errorf("Values() = %v", v)
+	}
+}
+
+// TestFormatRoundTrips: a value written into a link parses back to exactly
+// the same float64, whatever the digits the screen shows.
+func TestFormatRoundTrips(t *testing.T) {
+	rot := Spec{Name: "rotation", Kind: Float, Min: 0, Max: 180, Digits: 0, Unit: "°"}
+	if got := rot.Format(0.25); got != "0.25" {
+		t.Errorf("rotation 0.25 is written %q in a link, want 0.25", got)
+	}
+	if got := rot.ChoiceLabelOrValue(0.25); got != "0°" {
+		t.Errorf("rotation 0.25 is shown as %q, want 0° (Digits 0)", got)
+	}
+	for i := range specs {
+		sp := &specs[i]
+		for _, v := range []float64{sp.Min, sp.Max, sp.Default, 0.1 + 0.2, 1.0 / 3, 0.0123456789} {
+			v = sp.Clamp(v)
+			if back, w := sp.Parse(sp.Format(v)); back != v || w != "" {
+				t.Errorf("%s: %v is written %q, which parses as %v (%q)", sp.Name, v, sp.Format(v), back, w)
+			}
+		}
+	}
+}
+
+// TestWarningsQuoteLittle: a huge bad value makes a short warning.
+func TestWarningsQuoteLittle(t *testing.T) {
+	huge := strings.Repeat("x", 100_000)
+	for i := range specs {
+		if _, w := specs[i].Parse(huge); w == "" || len(w) > 200 || !strings.Contains(w, "100000 bytes") {
+			t.Errorf("%s: warning for a 100 kB value is %d bytes: %.120q", specs[i].Name, len(w), w)
+		}
+	}
+	long := "0." + strings.Repeat("0", 100_000) + "1" // a number, far out of range
+	if _, w := specs[0].Parse(long); len(w) > 200 {
+		t.Errorf("lr: warning for a 100 kB number is %d bytes", len(w))
+	}
+	if got := Quote("a\nb"); got != `"a\nb"` {
+		t.Errorf("Quote = %s", got)
+	}
+	if got := Clip(strings.Repeat("é", 50)); !strings.HasPrefix(got, strings.Repeat("é", 40)+"…") {
+		t.Errorf("Clip cuts inside a character: %q", got)
 	}
 }

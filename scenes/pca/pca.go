@@ -95,7 +95,13 @@ func (s *Scene) Reset(seed uint64) {
 	s.Measure()
 }
 
-func (s *Scene) Train(n int) (int, bool) { return s.model.Train(n) }
+func (s *Scene) Train(n int) (int, bool) {
+	done, diverged := s.model.Train(n)
+	if diverged {
+		s.info.Restored = s.model.Trainer.Restored
+	}
+	return done, diverged
+}
 
 func (s *Scene) Measure() {
 	m, ms := s.model, s.info.Metrics

@@ -26,7 +26,7 @@ type Scene interface {
 	Reset(seed uint64)
 	// Train runs up to n training steps; it reports how many ran and whether
 	// training diverged, in which case the scene holds its last sane
-	// weights.
+	// weights and Info's Restored says from which step.
 	Train(n int) (done int, diverged bool)
 	// Measure recomputes Info's Metrics, Loss and Floor from the model as it
 	// stands.
@@ -64,6 +64,10 @@ type Info struct {
 	Metrics []Metric
 	// Loss is the training objective on the whole training set.
 	Loss float64
+	// Restored is, after Train reported a divergence, the step (counted
+	// from the last Reset, as the App counts) whose weights the scene went
+	// back to: the App's notice names it.
+	Restored int
 	// Floor is a reference level for the loss curve (the optimum, when the
 	// scene knows it) and FloorTag its label; 0 for none.
 	Floor    float64
@@ -86,9 +90,11 @@ type Info struct {
 	// Legend appends the legend's rows for what is drawn; the App draws
 	// them at the plot's bottom-left unless the legend is hidden.
 	Legend func(rows []plot.LegendRow, th *ui.Theme) []plot.LegendRow
-	// MeasureFrame, when set, replaces Measure during live training for a
-	// scene whose metrics cost more than a frame can spare: it may spread
-	// them over a few frames. Train, Reset and set always Measure in full.
+	// MeasureFrame, when set, replaces Measure during runs of training
+	// (frames of play, the pieces of a Train call) for a scene whose
+	// metrics cost more than a frame can spare: it spreads them over as
+	// many calls as it needs, each within a few milliseconds at every
+	// setting. The end of a Train call, Reset and set Measure in full.
 	MeasureFrame func(frame int)
 	// Adjust, when set, runs before the reset that a change of the named
 	// parameter causes, to move parameters that follow it (the sparse

@@ -26,6 +26,8 @@ func (t *trained) start(obj nn.Objective, x *data.Set, cfg *config, seed uint64)
 
 func (t *trained) train(n int) (int, bool) { return t.trainer.Step(n) }
 
+func (t *trained) restored() int { return t.trainer.Restored }
+
 func (*trained) actions() []scene.Action { return nil }
 
 // autoencoder is the sparse autoencoder view (slide "Regularized

@@ -59,9 +59,18 @@ func (d *dictionary) about() *about           { return &aboutDictionary }
 func (d *dictionary) actions() []scene.Action { return d.acts }
 func (d *dictionary) model() *sc.Model        { return d.m }
 
+// wStepWork bounds the work of a W-step (sc.Config.Work): some 5 ms
+// natively, 15 ms in a browser. It binds where K is large and λ small,
+// when every point's LASSO is a long solve (K = 128, λ = 0.005: 0.3 s for
+// all 500 patches natively, 3 s from cold codes); then an alternation
+// codes the points in turn. The default experiments code every point in
+// every W-step (the patches need up to 5e6 from cold codes, 2e6 later).
+const wStepWork = 6_000_000
+
 func (d *dictionary) reset(cfg *config, seed uint64) *data.Set {
 	c := d.base
 	c.K, c.Lambda, c.Normalize = cfg.K, cfg.Lambda, cfg.Normalize
+	c.Work = wStepWork
 	d.m = sc.New(c, seed)
 	d.hist.Clear()
 	d.degen.Clear()
@@ -87,6 +96,8 @@ func (d *dictionary) train(n int) (int, bool) {
 	}
 	return n, false
 }
+
+func (d *dictionary) restored() int { return d.m.Restored }
 
 func (d *dictionary) wStep() {
 	d.m.WStep()

@@ -18,8 +18,9 @@ type psd struct {
 	trained
 	patches
 	p     *sc.PSD
-	probe *data.Set // the points the metrics average over
-	scat  []float64 // (w*, f(x)) pairs of the probe points
+	probe *data.Set   // the points the metrics average over
+	pass  *sc.PSDPass // measures them, at once or in slices
+	scat  []float64   // (w*, f(x)) pairs of the probe points, as last measured
 }
 
 var aboutPSD = about{
@@ -41,8 +42,9 @@ func (p *psd) reset(cfg *config, seed uint64) *data.Set {
 	x := sc.PatchData(sc.DefaultPatches, seed)
 	p.p = sc.NewPSD(x.D, cfg.K, cfg.Lambda, cfg.Gamma, rng.New(seed, rng.StreamWeights))
 	p.start(p.p, x, cfg, seed)
-	p.probe = &data.Set{N: probePoints, D: x.D, X: x.X[:probePoints*x.D]}
-	p.scat = make([]float64, 0, 2*probePoints*cfg.K)
+	n := probePoints(cfg.K)
+	p.probe = &data.Set{N: n, D: x.D, X: x.X[:n*x.D]}
+	p.pass = p.p.NewPass(p.probe)
 	return x
 }
 
@@ -51,10 +53,35 @@ func (p *psd) apply(cfg *config) {
 	p.trainer.Opt.SetLR(cfg.LR)
 }
 
+// measure measures every probe point on the parameters as they are, its
+// LASSO codes warm from the last measure (sc.PSDPass).
 func (p *psd) measure(m []scene.Metric, sh *shared) {
+	p.pass.Restart()
+	p.pass.Advance(0)
+	p.show(m, sh)
+}
+
+// measurePart goes on with the pass at most sliceWork further; the
+// metrics and the scatter change when it completes.
+func (p *psd) measurePart(m []scene.Metric, sh *shared) {
+	if p.pass.Advance(sliceWork) {
+		p.show(m, sh)
+		return
+	}
+	p.showSelected(sh)
+}
+
+// show shows the last complete pass and the selected patch.
+func (p *psd) show(m []scene.Metric, sh *shared) {
 	var r sc.PSDMeasures
-	r, p.scat = p.p.Measure(p.probe, p.scat[:0])
+	r, p.scat = p.pass.Measures()
 	m[0].Value, m[1].Value, m[2].Value, m[3].Value, m[4].Value = r.Energy, r.Sparsity, r.MSE, r.AtomNorm, r.Closeness
+	p.showSelected(sh)
+}
+
+// showSelected shows the atoms, and the selected patch's code and
+// reconstruction, as they are.
+func (p *psd) showSelected(sh *shared) {
 	copy(sh.atoms, p.p.D.Data)
 	p.p.Infer(sh.code, sh.x.At(sh.sel))
 	p.p.Decode(sh.recon, sh.code)

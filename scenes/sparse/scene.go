@@ -61,6 +61,8 @@ type view interface {
 	// apply applies the live parameters of cfg to the model as it stands.
 	apply(cfg *config)
 	train(n int) (done int, diverged bool)
+	// restored is, after train diverged, the step it went back to.
+	restored() int
 	// measure writes the view's metrics into m (all five; about().metrics
 	// are shown) and fills sh's code, reconstruction and atoms for sh.sel.
 	measure(m []scene.Metric, sh *shared)
@@ -75,6 +77,18 @@ type view interface {
 	// actions are the view's buttons, nil for none.
 	actions() []scene.Action
 }
+
+// slicer is a view whose measure can cost more than a frame can spare
+// (PSD's, which solves a LASSO per probe point): while training runs it
+// measures a part at a time, at most sliceWork, and shows the metrics of
+// the last complete pass.
+type slicer interface {
+	measurePart(m []scene.Metric, sh *shared)
+}
+
+// sliceWork bounds a frame's part of a sliced measure, in multiply-adds
+// (sparse.Lasso.Work): some 4 ms natively, 12 ms in a browser.
+const sliceWork = 5_000_000
 
 // legender is a view with a legend (the 2-D view).
 type legender interface {
@@ -119,9 +133,12 @@ type Scene struct {
 	shared
 }
 
-// probePoints is how many training points the autoencoder views' metrics
-// average over (PSD's needs a LASSO code and an inference for each).
-const probePoints = 64
+// probePoints is how many training points PSD's metrics average over: each
+// needs a LASSO code and an inference, whose cost grows as K² and more
+// (with K = 128 and λ = 0.005 a LASSO from cold codes, as after a reset,
+// takes some 3e7 multiply-adds), so fewer as K grows: 64 up to K = 32,
+// 16 at K = 128. The scatter of f(x) against w* draws K of them a point.
+func probePoints(k int) int { return max(16, min(64, 64*32/max(k, 1))) }
 
 // stripPatches is how many patches the patch views offer to pick from.
 const stripPatches = 12
@@ -166,8 +183,9 @@ func New() *Scene {
 		),
 		// two alternations a frame: each codes every point, and the atoms
 		// settle in about a hundred of them, slowly enough to watch
-		Speed:  2,
-		Adjust: s.adjust,
+		Speed:        2,
+		Adjust:       s.adjust,
+		MeasureFrame: s.measureFrame,
 	}
 	s.kAt = s.info.Params.Index("k")
 	s.view = s.views[s.cfg.View]
@@ -225,11 +243,30 @@ func (s *Scene) Reset(seed uint64) {
 
 // Train runs n alternations (W-step then D-step) of sparse coding, or n
 // minibatch steps of the autoencoder shown.
-func (s *Scene) Train(n int) (int, bool) { return s.view.train(n) }
+func (s *Scene) Train(n int) (int, bool) {
+	done, diverged := s.view.train(n)
+	if diverged {
+		s.info.Restored = s.view.restored()
+	}
+	return done, diverged
+}
 
 func (s *Scene) Measure() {
 	s.sel = min(s.sel, s.x.N-1)
 	s.view.measure(s.metrics[:], &s.shared)
+	s.info.Loss = s.metrics[0].Value
+}
+
+// measureFrame measures while training runs: a part of the measure for a
+// view whose measure is sliced, else all of it.
+func (s *Scene) measureFrame(int) {
+	sl, ok := s.view.(slicer)
+	if !ok {
+		s.Measure()
+		return
+	}
+	s.sel = min(s.sel, s.x.N-1)
+	sl.measurePart(s.metrics[:], &s.shared)
 	s.info.Loss = s.metrics[0].Value
 }
 

@@ -17,6 +17,11 @@ type Input struct {
 	Pointer Pointer
 	// Keys pressed this frame, by name ("space", "s", "r", "left", …).
 	Keys []string
+	// CatchUp marks an Update that the game loop runs before the next Draw
+	// to catch up with its tick rate, as ebiten does after a long frame.
+	// The App reads input in it but neither trains nor measures: training
+	// in every catch-up tick would make a slow frame slower still.
+	CatchUp bool
 }
 
 // Capture tracks which widget owns the pointer between press and release,

@@ -123,7 +123,7 @@ func (s *Slider) Draw(c Canvas, th *Theme) {
 		ty = s.r.Y + (s.r.H-th.Font(SizeBody)*1.2)/2
 	}
 	c.Text(s.spec.Label, s.r.X, ty, label)
-	s.buf = s.spec.AppendFormat(s.buf[:0], s.Value)
+	s.buf = s.spec.AppendShow(s.buf[:0], s.Value)
 	s.buf = append(s.buf, s.spec.Unit...)
 	val := TextStyle{Size: th.Font(SizeBody), Color: th.Accent, Bold: true, Align: Right}
 	c.TextBytes(s.buf, s.r.Right(), ty, val)

@@ -1,0 +1,61 @@
+package static
+
+import (
+	"os"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// TestBrowserSoak plays every scene for AELAB_SOAK_MINUTES (default 10) and
+// reports the WebAssembly memory (frameStats().wasm_memory_bytes) every
+// 30 s; after the first minute it may grow by less than 5 MB (issue 11).
+// Run by make soak, not make test: AELAB_SOAK_SCENES=pca plays one scene,
+// AELAB_SOAK_DIR serves another build of the page, AELAB_SOAK_LOG=1 logs
+// the console.
+func TestBrowserSoak(t *testing.T) {
+	if os.Getenv("AELAB_SOAK") == "" {
+		t.Skip("a soak of several minutes a scene: make soak")
+	}
+	minutes := 10.0
+	if v, err := strconv.ParseFloat(os.Getenv("AELAB_SOAK_MINUTES"), 64); err == nil && v > 0 {
+		minutes = v
+	}
+	scenesToPlay := []string{"pca", "sparse", "denoise", "contractive"}
+	if s := os.Getenv("AELAB_SOAK_SCENES"); s != "" {
+		scenesToPlay = []string{s}
+	}
+	if dir := os.Getenv("AELAB_SOAK_DIR"); dir != "" {
+		t.Chdir(dir) // another build of the page (a probe)
+	}
+	for _, id := range scenesToPlay {
+		t.Run(id, func(t *testing.T) {
+			p := open(t, "?scene="+id+"&seed=1")
+			mem := func() float64 { return eval[float64](p, `aelab.frameStats().wasm_memory_bytes`) / 1e6 }
+			start := time.Now()
+			var atMinute float64
+			curve := ""
+			for time.Since(start) < time.Duration(minutes*float64(time.Minute)) {
+				time.Sleep(30 * time.Second)
+				m := mem()
+				steps := p.state().Step
+				curve += strconv.FormatFloat(m, 'f', 1, 64) + " "
+				t.Logf("%s %4.0f s: %.1f MB, step %d", id, time.Since(start).Seconds(), m, steps)
+				if os.Getenv("AELAB_SOAK_LOG") != "" {
+					msgs := p.messages()
+					if len(msgs) > 0 {
+						t.Logf("console: %v", msgs[len(msgs)-1])
+					}
+				}
+				if atMinute == 0 && time.Since(start) >= time.Minute {
+					atMinute = m
+				}
+			}
+			end := mem()
+			t.Logf("%s: memory every 30 s (MB): %s", id, curve)
+			if atMinute > 0 && end-atMinute >= 5 {
+				t.Errorf("%s: the WebAssembly memory grew from %.1f MB after the first minute to %.1f MB", id, atMinute, end)
+			}
+		})
+	}
+}
