@@ -12,6 +12,7 @@ func MSE(b *Batch) float64 {
 	y, g := b.A[last], b.G[last]
 	dim := len(y) / b.Cap
 	scale := 2 / float64(b.N)
+	b.OutputDelta = false
 	total := 0.0
 	for i := 0; i < dim; i++ {
 		row := i * b.Cap

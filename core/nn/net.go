@@ -13,6 +13,37 @@ type Layer struct {
 	W       []float64 // Out×In, row-major: W[k*In+i] connects input i to unit k
 	B       []float64 // Out
 	GW, GB  []float64 // gradients, same shapes
+
+	// Noise is the standard deviation of Gaussian noise added to the
+	// pre-activations, a(Wx + b + Noise·ε) with ε ~ N(0, I), in a forward
+	// pass over a Batch whose Rand is set (training); evaluation batches
+	// have none. Before a sigmoid code layer it drives the code towards
+	// binary values, as in semantic hashing (Salakhutdinov & Hinton,
+	// "Semantic hashing", 2009, section 3; the lecture's slide "Semantic
+	// hashing"): noise the decoder cannot use unless the code saturates.
+	Noise float64
+
+	// Frozen layers keep their parameters: Backward leaves their gradients
+	// at zero and stops below the lowest layer that is not frozen (unless
+	// the batch asks for InputGrad). Freezing the pretrained layers while
+	// a new one learns on top is the first step of fine-tuning a stack
+	// (see Stack); an optimizer with momentum should be Reset after Frozen
+	// changes, or its velocity keeps moving the frozen weights.
+	Frozen bool
+}
+
+// injectNoise adds Noise·ε to the pre-activations z of the batch's samples
+// when the layer has noise and the batch a random source.
+func (ly *Layer) injectNoise(z []float64, b *Batch) {
+	if ly.Noise == 0 || b.Rand == nil {
+		return
+	}
+	for k := 0; k < ly.Out; k++ {
+		row := z[k*b.Cap : k*b.Cap+b.N]
+		for s := range row {
+			row[s] += ly.Noise * b.Rand.NormFloat64()
+		}
+	}
 }
 
 // Net is a multilayer perceptron. Layer l maps Sizes[l] units to Sizes[l+1].
@@ -80,7 +111,8 @@ func (n *Net) Forward(b *Batch) {
 	for l := range n.Layers {
 		ly := &n.Layers[l]
 		out := b.A[l+1]
-		affine(out, ly.W, ly.B, b.A[l], ly.Out, ly.In, ly.In, 1, b.Cap, b.N)
+		linearForward(out, ly.W, ly.B, b.A[l], ly.Out, ly.In, b.Cap, b.N)
+		ly.injectNoise(out, b)
 		if ly.Act != Linear {
 			for k := 0; k < ly.Out; k++ {
 				ly.Act.Apply(out[k*b.Cap : k*b.Cap+b.N])
@@ -90,24 +122,40 @@ func (n *Net) Forward(b *Batch) {
 }
 
 // Backward back-propagates ∂loss/∂output, which the caller has put in
-// b.G[len(Layers)] (see MSE), through the net after a Forward on the same
-// batch. It adds the parameter gradients to Grads and leaves ∂loss/∂A[l] in
-// b.G[l] for every l ≥ 1, and in b.G[0] when b.InputGrad is set. Each G[l]
-// above the input is overwritten by ∂loss/∂(pre-activation) on the way.
+// b.G[len(Layers)] (see MSE; or ∂loss/∂(pre-activation) of the output layer
+// when b.OutputDelta is set, see CrossEntropy), through the net after a
+// Forward on the same batch. It adds the parameter gradients of the layers
+// that are not Frozen to Grads and leaves ∂loss/∂A[l] in b.G[l] for every l
+// above the lowest such layer (every l ≥ 1 when none is frozen), and in
+// b.G[0] when b.InputGrad is set. Each G[l] above the input is overwritten
+// by ∂loss/∂(pre-activation) on the way.
 func (n *Net) Backward(b *Batch) {
 	for l := len(n.Layers) - 1; l >= 0; l-- {
 		ly := &n.Layers[l]
 		g, y := b.G[l+1], b.A[l+1]
-		if ly.Act != Linear {
+		if ly.Act != Linear && !(l == len(n.Layers)-1 && b.OutputDelta) {
 			for k := 0; k < ly.Out; k++ {
 				ly.Act.MulDeriv(g[k*b.Cap:k*b.Cap+b.N], y[k*b.Cap:k*b.Cap+b.N])
 			}
 		}
-		outerAcc(ly.GW, ly.GB, g, b.A[l], ly.Out, ly.In, b.Cap, b.N)
-		if l > 0 || b.InputGrad {
-			affine(b.G[l], ly.W, nil, g, ly.In, ly.Out, 1, ly.In, b.Cap, b.N)
+		if !ly.Frozen {
+			weightGrad(ly.GW, ly.GB, g, b.A[l], ly.Out, ly.In, b.Cap, b.N, b.work)
+		}
+		if b.InputGrad || l > n.lowestTrainable() {
+			inputGrad(b.G[l], ly.W, g, ly.Out, ly.In, b.Cap, b.N, b.work)
 		}
 	}
+}
+
+// lowestTrainable returns the index of the lowest layer that is not
+// frozen, or len(Layers) when all are.
+func (n *Net) lowestTrainable() int {
+	for l := range n.Layers {
+		if !n.Layers[l].Frozen {
+			return l
+		}
+	}
+	return len(n.Layers)
 }
 
 // Eval runs the net on one input x and writes the output into dst, using
