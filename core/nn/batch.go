@@ -24,7 +24,8 @@ type Batch struct {
 	// nil (evaluation) injects none.
 	Rand *rand.Rand
 
-	work []float64 // scratch of the kernels: a transposed W or A
+	work   []float64  // scratch of the kernels: a transposed W or A
+	outAct Activation // the output layer's, for the losses' checks
 }
 
 // NewBatch returns a workspace for up to cap samples through n.
@@ -40,6 +41,7 @@ func (n *Net) NewBatch(cap int) *Batch {
 		work = max(work, ly.In*ly.Out, ly.In*cap)
 	}
 	b.work = make([]float64, work)
+	b.outAct = n.Layers[len(n.Layers)-1].Act
 	return b
 }
 

@@ -1,6 +1,7 @@
 package nn
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 )
@@ -57,6 +58,12 @@ type Net struct {
 // New returns a net with the given layer sizes (inputs first) and one
 // activation per layer; weights are zero until Init.
 func New(sizes []int, acts []Activation) *Net {
+	total := paramCount(sizes, acts)
+	return newIn(sizes, acts, make([]float64, total), make([]float64, total))
+}
+
+// paramCount returns the number of weights and biases of a net.
+func paramCount(sizes []int, acts []Activation) int {
 	if len(sizes) < 2 || len(acts) != len(sizes)-1 {
 		panic("nn: New needs len(acts) == len(sizes)-1 >= 1")
 	}
@@ -64,11 +71,17 @@ func New(sizes []int, acts []Activation) *Net {
 	for l := range acts {
 		total += sizes[l+1]*sizes[l] + sizes[l+1]
 	}
+	return total
+}
+
+// newIn lays a net out in params and grads (paramCount long), so that
+// several nets can share one flat parameter vector (see VAE).
+func newIn(sizes []int, acts []Activation, params, grads []float64) *Net {
 	n := &Net{
 		Sizes:  append([]int(nil), sizes...),
 		Layers: make([]Layer, len(acts)),
-		Params: make([]float64, total),
-		Grads:  make([]float64, total),
+		Params: params,
+		Grads:  grads,
 	}
 	off := 0
 	for l, a := range acts {
@@ -79,6 +92,37 @@ func New(sizes []int, acts []Activation) *Net {
 		off += out * in
 		ly.B, ly.GB = n.Params[off:off+out], n.Grads[off:off+out]
 		off += out
+	}
+	return n
+}
+
+// Stack returns a new net made of copies of the given layers in order
+// (weights, biases, activation, Noise, Frozen); each layer's In must be the
+// previous one's Out. It builds a deep autoencoder from trained shallow
+// ones: the encoders of the stages of greedy layer-wise pretraining, then
+// their decoders in reverse, "unrolled" for fine-tuning (Hinton &
+// Salakhutdinov, Science 2006, Fig. 1; Bengio et al., NIPS 2007; the
+// lecture's slide "Pretraining"), or a pretrained encoder with a new
+// classifier layer on top.
+func Stack(layers ...*Layer) *Net {
+	if len(layers) == 0 {
+		panic("nn: Stack needs at least one layer")
+	}
+	sizes := []int{layers[0].In}
+	acts := make([]Activation, len(layers))
+	for l, ly := range layers {
+		if ly.In != sizes[l] {
+			panic(fmt.Sprintf("nn: Stack: layer %d has %d inputs, the layer below it %d outputs", l, ly.In, sizes[l]))
+		}
+		sizes = append(sizes, ly.Out)
+		acts[l] = ly.Act
+	}
+	n := New(sizes, acts)
+	for l, ly := range layers {
+		dst := &n.Layers[l]
+		copy(dst.W, ly.W)
+		copy(dst.B, ly.B)
+		dst.Noise, dst.Frozen = ly.Noise, ly.Frozen
 	}
 	return n
 }
@@ -130,7 +174,11 @@ func (n *Net) Forward(b *Batch) {
 // b.G[0] when b.InputGrad is set. Each G[l] above the input is overwritten
 // by ∂loss/∂(pre-activation) on the way.
 func (n *Net) Backward(b *Batch) {
-	for l := len(n.Layers) - 1; l >= 0; l-- {
+	low := 0 // the lowest layer whose deltas anything needs
+	if !b.InputGrad {
+		low = n.lowestTrainable()
+	}
+	for l := len(n.Layers) - 1; l >= low; l-- {
 		ly := &n.Layers[l]
 		g, y := b.G[l+1], b.A[l+1]
 		if ly.Act != Linear && !(l == len(n.Layers)-1 && b.OutputDelta) {
@@ -141,7 +189,7 @@ func (n *Net) Backward(b *Batch) {
 		if !ly.Frozen {
 			weightGrad(ly.GW, ly.GB, g, b.A[l], ly.Out, ly.In, b.Cap, b.N, b.work)
 		}
-		if b.InputGrad || l > n.lowestTrainable() {
+		if l > low || b.InputGrad {
 			inputGrad(b.G[l], ly.W, g, ly.Out, ly.In, b.Cap, b.N, b.work)
 		}
 	}
