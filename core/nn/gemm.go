@@ -42,21 +42,110 @@ func gemm(c []float64, ldc int, a []float64, lda int, b []float64, ldb int, m, n
 	}
 }
 
-// gemmGo is gemm in plain Go, one row of c and eight columns at a time, two
-// steps of p per iteration. Of the register tilings measured as WebAssembly
-// in node (1×8, 1×12, 2×4, 2×6, 3×3, 4×3, 4×4, with and without packed
-// rows of a; the 784×64×128 product of the MNIST net's first layer), this
-// one is fastest: 2.1 GMAC/s against 1.3–1.9 for the others. Go's
-// WebAssembly port has 16 float registers, so wider tiles spill to linear
-// memory, and every load costs an address computation, so a row of 8
-// accumulators fed by two broadcasts of a per iteration does best.
+// gemmGo is gemm in plain Go: tiles of 2 rows × 4 columns, four steps of p
+// per iteration, and gemmRows for the edges. Of the register tilings
+// measured as WebAssembly in node (1×8, 1×12, 2×4, 2×5, 2×6, 3×3, 3×4,
+// 4×2, 4×3 and 4×4, with one, two, four or eight steps per iteration, with
+// and without packed rows of a), it is fastest, 7–8% less CPU time than
+// 1×8 with two steps for TrainDeep and TrainDeepMNIST; tiles of more than
+// about 12 sums are slower, because Go's WebAssembly port has 16 float
+// registers and spills the rest to linear memory. As WebAssembly, every
+// load costs an address computation and every loop iteration a jump through
+// the function's dispatch table, so the tile maximises multiply-adds per
+// load (8 per 6) and per iteration (32).
 //
 // The tile's loop reads through unsafe pointers: the bounds of all of a, b
 // and c are checked once at the top, and the per-iteration slice checks it
-// saves made training 15–18% faster as WebAssembly (CPU time of
-// TrainDeep and TrainDeepMNIST, interleaved runs). Natively the assembly
-// kernel takes the tiles, and gemmGo only the edges.
+// saves made training 15–18% faster as WebAssembly (CPU time, interleaved
+// runs). The offsets, not the pointers, move, so that every pointer formed
+// stays inside its slice (Go's rules for unsafe.Pointer). Natively the
+// assembly kernel takes the tiles, and gemmGo only the edges.
 func gemmGo(c []float64, ldc int, a []float64, lda int, b []float64, ldb int, m, n, k int) {
+	m2, n4, k4 := m&^1, n&^3, k&^3
+	if m2 == 0 || n4 == 0 || k4 == 0 {
+		gemmRows(c, ldc, a, lda, b, ldb, m, n, k)
+		return
+	}
+	_ = c[(m-1)*ldc+n-1]
+	_ = a[(m-1)*lda+k-1]
+	_ = b[(k-1)*ldb+n-1]
+	stride := uintptr(ldb) * 8 // bytes from b[p*ldb+j] to b[(p+1)*ldb+j]
+	for i := 0; i < m2; i += 2 {
+		a0, a1 := unsafe.Pointer(&a[i*lda]), unsafe.Pointer(&a[(i+1)*lda])
+		for j := 0; j < n4; j += 4 {
+			var s00, s01, s02, s03, s10, s11, s12, s13 float64
+			bj := unsafe.Pointer(&b[j])
+			bo, ao := uintptr(0), uintptr(0)
+			for p := 0; p < k4; p += 4 {
+				x := (*[4]float64)(unsafe.Add(bj, bo))
+				u, v := *(*float64)(unsafe.Add(a0, ao)), *(*float64)(unsafe.Add(a1, ao))
+				s00 += u * x[0]
+				s10 += v * x[0]
+				s01 += u * x[1]
+				s11 += v * x[1]
+				s02 += u * x[2]
+				s12 += v * x[2]
+				s03 += u * x[3]
+				s13 += v * x[3]
+				x = (*[4]float64)(unsafe.Add(bj, bo+stride))
+				u, v = *(*float64)(unsafe.Add(a0, ao+8)), *(*float64)(unsafe.Add(a1, ao+8))
+				s00 += u * x[0]
+				s10 += v * x[0]
+				s01 += u * x[1]
+				s11 += v * x[1]
+				s02 += u * x[2]
+				s12 += v * x[2]
+				s03 += u * x[3]
+				s13 += v * x[3]
+				x = (*[4]float64)(unsafe.Add(bj, bo+2*stride))
+				u, v = *(*float64)(unsafe.Add(a0, ao+16)), *(*float64)(unsafe.Add(a1, ao+16))
+				s00 += u * x[0]
+				s10 += v * x[0]
+				s01 += u * x[1]
+				s11 += v * x[1]
+				s02 += u * x[2]
+				s12 += v * x[2]
+				s03 += u * x[3]
+				s13 += v * x[3]
+				x = (*[4]float64)(unsafe.Add(bj, bo+3*stride))
+				u, v = *(*float64)(unsafe.Add(a0, ao+24)), *(*float64)(unsafe.Add(a1, ao+24))
+				s00 += u * x[0]
+				s10 += v * x[0]
+				s01 += u * x[1]
+				s11 += v * x[1]
+				s02 += u * x[2]
+				s12 += v * x[2]
+				s03 += u * x[3]
+				s13 += v * x[3]
+				bo += 4 * stride
+				ao += 32
+			}
+			o := (*[4]float64)(c[i*ldc+j : i*ldc+j+4])
+			o[0] += s00
+			o[1] += s01
+			o[2] += s02
+			o[3] += s03
+			o = (*[4]float64)(c[(i+1)*ldc+j : (i+1)*ldc+j+4])
+			o[0] += s10
+			o[1] += s11
+			o[2] += s12
+			o[3] += s13
+		}
+	}
+	if k4 < k { // the last k%4 steps of the tiled block
+		gemmRows(c, ldc, a[k4:], lda, b[k4*ldb:], ldb, m2, n4, k-k4)
+	}
+	if n4 < n {
+		gemmRows(c[n4:], ldc, a, lda, b[n4:], ldb, m2, n-n4, k)
+	}
+	if m2 < m {
+		gemmRows(c[m2*ldc:], ldc, a[m2*lda:], lda, b, ldb, m-m2, n, k)
+	}
+}
+
+// gemmRows is gemm one row of c at a time, eight columns per tile with two
+// steps of p per iteration, then four columns, then one: gemmGo's edges.
+func gemmRows(c []float64, ldc int, a []float64, lda int, b []float64, ldb int, m, n, k int) {
 	if m <= 0 || n <= 0 || k <= 0 {
 		return
 	}

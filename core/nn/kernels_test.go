@@ -63,7 +63,7 @@ func TestGemmMatchesReference(t *testing.T) {
 		for _, k := range []struct {
 			name string
 			f    func(c []float64, ldc int, a []float64, lda int, b []float64, ldb int, m, n, k int)
-		}{{"gemm", gemm}, {"gemmGo", gemmGo}} {
+		}{{"gemm", gemm}, {"gemmGo", gemmGo}, {"gemmRows", gemmRows}} {
 			got := append([]float64(nil), c0...)
 			k.f(got, ldc, a, lda, b, ldb, s.m, s.n, s.k)
 			if d := maxAbsDiff(got, want); d > kernelTol {
