@@ -8,7 +8,7 @@ package nn
 // Trained on top of a pretrained encoder (see Stack), it is the supervised
 // fine-tuning stage of greedy layer-wise pretraining (Bengio et al.,
 // "Greedy layer-wise training of deep networks", NIPS 2007, section 2; the
-// lecture's slide "Pretraining").
+// lecture's slides "Unsupervized pretraining" and "Supervised pretraining").
 type Classifier struct {
 	Net         *Net
 	WeightDecay float64

@@ -377,3 +377,41 @@ func TestVAEGradient(t *testing.T) {
 		}
 	}
 }
+
+// TestDeepTrainingDoesNotAllocate: after the first step (which sizes the
+// workspaces and the optimizer's state), training a deep net with noise
+// and frozen layers, a classifier and a VAE allocates nothing per step
+// (DESIGN.md: no allocation in the training inner loop).
+func TestDeepTrainingDoesNotAllocate(t *testing.T) {
+	r := rng.New(27, 0)
+	x := data.NewSet(200, 64)
+	labels := make([]int, x.N)
+	for i := range x.X {
+		x.X[i] = r.Float64()
+	}
+	for n := range labels {
+		labels[n] = n % 10
+	}
+	deep := newRandomNet(r, []int{64, 32, 16, 2, 16, 32, 64}, []Activation{Tanh, Tanh, Sigmoid, Tanh, Tanh, Linear})
+	deep.Layers[2].Noise, deep.Layers[0].Frozen = 0.5, true
+	clf := newRandomNet(r, []int{64, 20, 10}, []Activation{ReLU, Linear})
+	vae := NewVAE([]int{64, 16, 4}, []Activation{Tanh, Linear}, []int{2, 16, 64}, []Activation{Tanh, Sigmoid}, r)
+	vae.Init(r)
+	vae.Loss = CrossEntropy
+	trainers := []*Trainer{
+		NewTrainer(&Autoencoder{Net: deep, Noise: rng.New(1, 5), WeightDecay: 1e-4}, &SGD{LR: 0.01, Momentum: 0.9}, x, 64, r),
+		NewTrainer(NewClassifier(clf), NewAdam(0.01), x, 64, r),
+		NewTrainer(vae, NewAdam(0.01), x, 64, r),
+	}
+	trainers[1].Labels = labels
+	for _, tr := range trainers {
+		tr.Step(1)
+	}
+	if a := testing.AllocsPerRun(5, func() {
+		for _, tr := range trainers {
+			tr.Step(3)
+		}
+	}); a != 0 {
+		t.Errorf("deep, classifier and VAE steps allocate %v times per run, want 0", a)
+	}
+}

@@ -35,15 +35,17 @@ func MSE(b *Batch) float64 {
 
 // CrossEntropy is the loss of sigmoid output units with targets t in [0, 1]
 // (pixel intensities), the lecture's "sigmoidal units, cross-entropy score"
-// (slide "Details"; Hinton & Salakhutdinov, Science 2006, note 8):
+// (slide "Contractive autoencoders: empirical results, details"; the deep
+// autoencoders of Hinton & Salakhutdinov, Science 2006, are trained so):
 //
 //	−(1/N) Σ_s Σ_i [t log y + (1 − t) log(1 − y)].
 //
 // Through the sigmoid its gradient is simply (y − t)/N with respect to the
 // output layer's pre-activations; CrossEntropy writes that into b.G[last]
 // and sets b.OutputDelta, so no 1/(y(1 − y)) is ever formed. The output
-// layer must be Sigmoid (it panics otherwise). Outputs never reach 0 or 1:
-// Sigmoid01 stays within 1.6e-8 of them (Tanh64 is clamped at ±9).
+// layer must be Sigmoid (it panics otherwise). Outputs never reach 0 or 1,
+// so the logarithms stay finite: Sigmoid01 stays 1.2e-8 away from them
+// (Tanh64 is clamped at ±9).
 func CrossEntropy(b *Batch) float64 {
 	if b.outAct != Sigmoid {
 		panic("nn: CrossEntropy needs a Sigmoid output layer")

@@ -20,16 +20,19 @@ type Layer struct {
 	// pass over a Batch whose Rand is set (training); evaluation batches
 	// have none. Before a sigmoid code layer it drives the code towards
 	// binary values, as in semantic hashing (Salakhutdinov & Hinton,
-	// "Semantic hashing", 2009, section 3; the lecture's slide "Semantic
-	// hashing"): noise the decoder cannot use unless the code saturates.
+	// "Semantic hashing", Int. J. Approx. Reasoning 2009, section 3; the
+	// lecture's slide "Semantic hashing: binarization of representation":
+	// "before this non-linearity add noise"): noise the decoder cannot see
+	// through unless the code saturates.
 	Noise float64
 
 	// Frozen layers keep their parameters: Backward leaves their gradients
 	// at zero and stops below the lowest layer that is not frozen (unless
-	// the batch asks for InputGrad). Freezing the pretrained layers while
-	// a new one learns on top is the first step of fine-tuning a stack
-	// (see Stack); an optimizer with momentum should be Reset after Frozen
-	// changes, or its velocity keeps moving the frozen weights.
+	// the batch asks for InputGrad). The lecture's "we may fix pretrained
+	// weights" (slide "Unsupervized pretraining"): a new layer learns on
+	// top of a pretrained stack (see Stack). An optimizer with momentum
+	// should be Reset after Frozen changes, or its velocity keeps moving the
+	// frozen weights.
 	Frozen bool
 }
 
@@ -102,7 +105,9 @@ func newIn(sizes []int, acts []Activation, params, grads []float64) *Net {
 // ones: the encoders of the stages of greedy layer-wise pretraining, then
 // their decoders in reverse, "unrolled" for fine-tuning (Hinton &
 // Salakhutdinov, Science 2006, Fig. 1; Bengio et al., NIPS 2007; the
-// lecture's slide "Pretraining"), or a pretrained encoder with a new
+// lecture's slide "Unsupervized pretraining": "by training shallow
+// autoencoders build layer by layer, use pretrained layers as
+// initialization for deep network"), or a pretrained encoder with a new
 // classifier layer on top.
 func Stack(layers ...*Layer) *Net {
 	if len(layers) == 0 {
