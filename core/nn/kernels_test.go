@@ -48,12 +48,16 @@ func TestGemmMatchesReference(t *testing.T) {
 	// Shapes of the lab's layers and odd ones around the tiles' 4 and 8,
 	// with leading dimensions larger than the block (views into wider
 	// matrices, as a batch whose capacity exceeds its samples).
-	for _, s := range []struct{ m, n, k, pad int }{
+	shapes := []struct{ m, n, k, pad int }{
 		{1, 1, 1, 0}, {3, 5, 7, 1}, {4, 8, 1, 0}, {4, 8, 2, 3}, {5, 9, 3, 2},
 		{7, 15, 17, 0}, {8, 16, 33, 5}, {13, 23, 11, 1}, {2, 64, 16, 0},
 		{16, 64, 2, 0}, {32, 64, 64, 0}, {33, 65, 63, 2}, {128, 64, 784, 0},
 		{784, 64, 128, 3}, {128, 784, 64, 0}, {6, 12, 1, 7},
-	} {
+	}
+	for range 30 { // and random ones, mostly odd
+		shapes = append(shapes, struct{ m, n, k, pad int }{1 + r.IntN(40), 1 + r.IntN(70), 1 + r.IntN(50), r.IntN(4)})
+	}
+	for _, s := range shapes {
 		lda, ldb, ldc := s.k+s.pad, s.n+s.pad, s.n+2*s.pad
 		a := randSlice(r, s.m*lda)
 		b := randSlice(r, s.k*ldb)
