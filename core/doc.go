@@ -5,13 +5,17 @@
 // Its sub-packages are named after the concepts of the lecture
 // (shared/lecture/autoencoders-lecture.txt):
 //
-//   - nn: dense layers, activations, a small MLP with forward and backward
-//     passes over a minibatch, the MSE loss, SGD with momentum and Adam, and
-//     a Trainer that steps an autoencoder n minibatches at a time.
+//   - nn: dense layers, activations, an MLP with forward and backward passes
+//     over a minibatch on blocked kernels (AVX2 natively), the MSE,
+//     cross-entropy and softmax losses, layer noise, frozen layers and
+//     stacking for pretraining, the VAE, SGD with momentum and Adam, and a
+//     Trainer that steps an objective n minibatches at a time.
 //   - pca: principal component analysis and principal angles between
 //     subspaces, the yardstick of the undercomplete linear autoencoder.
 //   - data: seeded data sets (an anisotropic Gaussian cloud in the plane, a
-//     cloud near a plane in space).
+//     cloud near a plane in space) and the shipped images, the UCI digits
+//     8×8 and an MNIST subset 28×28 (Load: embedded natively, fetched in
+//     the browser), with a stratified seeded train/test split.
 //   - manifold: 1-D curves in the plane (circle, sine, spiral, two arcs,
 //     drawn), with sampling, nearest points and tangents.
 //   - undercomplete: the linear autoencoder ≡ PCA experiment.

@@ -455,8 +455,9 @@ func TestBrowserBadQuery(t *testing.T) {
 }
 
 // bundleBudget is DESIGN.md's limit on the web bundle: app.wasm at most
-// 3.5 MB gzipped.
-const bundleBudget = 3.5e6
+// 4.0 MB gzipped with every scene (raised from 3.5 MB for the deeper-net
+// scenes; ebiten alone is about 3 MB). The data sets are fetched apart.
+const bundleBudget = 4.0e6
 
 // TestBundleSize measures what a browser downloads, the precompressed
 // app.wasm.gz that Handler serves, against the budget.

@@ -47,7 +47,10 @@ var served = map[string]string{
 // a client whose Accept-Encoding admits gzip, with its decoded size in
 // X-Decoded-Length for the loader's progress bar; others get it as is.
 // /index.html is the page itself, not a redirect to /: a shared link
-// index.html?scene=… keeps working, query and all.
+// index.html?scene=… keeps working, query and all. The data sets in
+// dir/data (data/NAME.gz, copied there by `make web`) go out as they are,
+// application/gzip without Content-Encoding: the lab decompresses them
+// itself and counts their bytes for its progress (core/data).
 func Handler(dir string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
@@ -61,6 +64,13 @@ func Handler(dir string) http.Handler {
 		name := strings.TrimPrefix(r.URL.Path, "/")
 		if name == "" {
 			name = "index.html"
+		}
+		if file, ok := strings.CutPrefix(name, "data/"); ok && strings.HasSuffix(file, ".gz") && !strings.ContainsAny(file, "/\\") && !strings.HasPrefix(file, ".") {
+			h := w.Header()
+			h.Set("Content-Type", "application/gzip")
+			h.Set("Cache-Control", "no-cache")
+			http.ServeFile(w, r, filepath.Join(dir, "data", file))
+			return
 		}
 		ctype, ok := served[name]
 		if !ok {

@@ -1,15 +1,23 @@
 package nn
 
+import "math/rand/v2"
+
 // Autoencoder is the objective of a Net trained to reproduce its input:
 //
 //	(1/N) Σₙ ‖g(f(x̃ₙ)) − xₙ‖² + WeightDecay · Σ W²
 //
 // the squared error of the lecture's L(x̂, x) = ‖x̂ − x‖² averaged over the
-// minibatch, plus weight decay over the weights (not the biases).
+// minibatch, plus weight decay over the weights (not the biases). Loss
+// replaces the squared error, e.g. by CrossEntropy for sigmoid outputs.
 type Autoencoder struct {
 	Net         *Net
 	WeightDecay float64
-	b           *Batch
+	// Loss is the reconstruction loss; nil means MSE.
+	Loss LossFunc
+	// Noise draws the noise of the net's layers with Noise > 0 during
+	// training (semantic hashing); nil injects none.
+	Noise *rand.Rand
+	b     *Batch
 }
 
 // NewAutoencoder returns the objective of net.
@@ -28,24 +36,32 @@ func (a *Autoencoder) LossGrad(mb *Minibatch) float64 {
 	b := a.b
 	// The minibatch has the batch's feature-major layout: use it in place.
 	b.A[0], b.T, b.N = mb.In, mb.Target, mb.N
+	b.Rand = a.Noise
 	a.Net.Forward(b)
-	loss := MSE(b)
+	lossFn := a.Loss
+	if lossFn == nil {
+		lossFn = MSE
+	}
+	loss := lossFn(b)
 	a.Net.ZeroGrad()
 	a.Net.Backward(b)
 	if a.WeightDecay != 0 {
-		loss += a.decay()
+		loss += weightDecay(a.Net, a.WeightDecay)
 	}
 	return loss
 }
 
-// decay adds the weight decay λΣW² to the gradients and returns its value.
-func (a *Autoencoder) decay() float64 {
-	lam, total := a.WeightDecay, 0.0
-	for l := range a.Net.Layers {
-		ly := &a.Net.Layers[l]
+// weightDecay returns λΣW² over all layers and adds its gradient to those
+// of the layers that are not frozen.
+func weightDecay(n *Net, lam float64) float64 {
+	total := 0.0
+	for l := range n.Layers {
+		ly := &n.Layers[l]
 		for i, w := range ly.W {
 			total += w * w
-			ly.GW[i] += 2 * lam * w
+			if !ly.Frozen {
+				ly.GW[i] += 2 * lam * w
+			}
 		}
 	}
 	return lam * total

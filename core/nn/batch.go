@@ -1,5 +1,7 @@
 package nn
 
+import "math/rand/v2"
+
 // Batch is the workspace of a forward and backward pass over up to Cap
 // samples. Activations and gradients are stored feature-major: feature i of
 // sample s of layer l is A[l][i*Cap+s]. A Batch belongs to one Net shape and
@@ -13,6 +15,17 @@ type Batch struct {
 
 	// InputGrad asks Backward to compute G[0] too (input sensitivities).
 	InputGrad bool
+	// OutputDelta tells Backward that G[last] holds ∂loss/∂(pre-activation)
+	// of the output layer rather than ∂loss/∂output: set by the losses that
+	// fold the output's non-linearity into their gradient (CrossEntropy,
+	// SoftmaxCrossEntropy), cleared by MSE.
+	OutputDelta bool
+	// Rand, when set, draws the noise of layers with Noise > 0 in Forward;
+	// nil (evaluation) injects none.
+	Rand *rand.Rand
+
+	work   []float64  // scratch of the kernels: a transposed W or A
+	outAct Activation // the output layer's, for the losses' checks
 }
 
 // NewBatch returns a workspace for up to cap samples through n.
@@ -23,6 +36,12 @@ func (n *Net) NewBatch(cap int) *Batch {
 		b.G[l] = make([]float64, s*cap)
 	}
 	b.T = make([]float64, n.Out()*cap)
+	work := 0
+	for _, ly := range n.Layers {
+		work = max(work, ly.In*ly.Out, ly.In*cap)
+	}
+	b.work = make([]float64, work)
+	b.outAct = n.Layers[len(n.Layers)-1].Act
 	return b
 }
 

@@ -2,66 +2,93 @@ package nn
 
 // The kernels below are the whole inner loop of training. They work on
 // feature-major batches (feature i of sample s at i*cap+s), so each runs
-// over the n samples of a batch, with four samples per iteration held in
+// over the n samples of a batch, with several samples per iteration held in
 // registers: Go does not vectorise, and as WebAssembly the loop overhead and
 // bounds checks of a one-at-a-time loop cost as much as the arithmetic
 // (measured: 3.8 ns per multiply-add one at a time, 1.1 ns four at a time).
+// Layers wider than two units go through gemm (gemm.go).
 
-// affine computes, for r < rows and s < n,
+// linearForward computes a layer's pre-activations for the n samples of a
+// batch, z = Wa + b:
 //
-//	dst[r*cap+s] = bias[r] + Σ_c w[r*rs+c*cs] · src[c*cap+s]   (c < cols)
+//	dst[r*cap+s] = bias[r] + Σ_c w[r*cols+c] · src[c*cap+s]   (r < rows, c < cols)
 //
-// bias may be nil (zero). With rs = cols, cs = 1 it is a layer's forward
-// pass z = Wa + b; with rs = 1, cs = rows it is the backward pass through
-// the weights, g = Wᵀδ.
-func affine(dst, w, bias, src []float64, rows, cols, rs, cs, cap, n int) {
+// One- and two-input layers (2-D data, 1-D codes: most layers of the lab's
+// toy nets) take a straight pass over the samples; wider ones go through
+// gemm after the biases are set.
+func linearForward(dst, w, bias, src []float64, rows, cols, cap, n int) {
+	if cols <= 2 {
+		affineNarrow(dst, w, bias, src, rows, cols, cols, 1, cap, n)
+		return
+	}
+	for r := 0; r < rows; r++ {
+		out := dst[r*cap : r*cap+n]
+		for s := range out {
+			out[s] = bias[r]
+		}
+	}
+	gemm(dst, cap, w, cols, src, cap, rows, n, cols)
+}
+
+// inputGrad computes the gradient with respect to a layer's inputs from
+// delta, the gradient with respect to its pre-activations: g = Wᵀδ,
+//
+//	dst[c*cap+s] = Σ_r w[r*cols+c] · delta[r*cap+s]   (c < cols, r < rows).
+//
+// work is scratch of at least rows·cols numbers for Wᵀ.
+func inputGrad(dst, w, delta []float64, rows, cols, cap, n int, work []float64) {
+	if rows <= 2 {
+		affineNarrow(dst, w, nil, delta, cols, rows, 1, cols, cap, n)
+		return
+	}
+	wt := work[:rows*cols]
+	transpose(wt, rows, w, cols, rows, cols)
+	for c := 0; c < cols; c++ {
+		clear(dst[c*cap : c*cap+n])
+	}
+	gemm(dst, cap, wt, rows, delta, cap, cols, n, rows)
+}
+
+// weightGrad accumulates a layer's weight and bias gradients,
+//
+//	gw[r*cols+c] += Σ_s delta[r*cap+s] · src[c*cap+s],  gb[r] += Σ_s delta[r*cap+s],
+//
+// as the product Δ·Aᵀ after transposing the inputs into work (at least
+// n·cols numbers). Layers of fewer than 8 inputs, too narrow for gemm's
+// tiles, sum over the samples directly (outerAcc).
+func weightGrad(gw, gb, delta, src []float64, rows, cols, cap, n int, work []float64) {
+	if cols < 8 {
+		outerAcc(gw, gb, delta, src, rows, cols, cap, n)
+		return
+	}
+	for r := 0; r < rows; r++ {
+		gb[r] += sum(delta[r*cap : r*cap+n])
+	}
+	at := work[:n*cols]
+	transpose(at, cols, src, cap, cols, n)
+	gemm(gw, cols, delta, cap, at, cols, rows, cols, n)
+}
+
+// affineNarrow computes, for r < rows and s < n,
+//
+//	dst[r*cap+s] = bias[r] + Σ_c w[r*rs+c*cs] · src[c*cap+s]   (c < cols ≤ 2)
+//
+// bias may be nil (zero). With rs = cols, cs = 1 it is a forward pass; with
+// rs = 1, cs = rows the backward pass through the weights.
+func affineNarrow(dst, w, bias, src []float64, rows, cols, rs, cs, cap, n int) {
 	for r := 0; r < rows; r++ {
 		b := 0.0
 		if bias != nil {
 			b = bias[r]
 		}
 		out := dst[r*cap : r*cap+n]
-		// One- and two-input rows (2-D data, 1-D codes) are most rows of
-		// the lab's nets; a straight pass over the samples serves them.
 		switch cols {
 		case 1:
 			affine1(out, b, w[r*rs], src[:n])
-			continue
 		case 2:
 			affine2(out, b, w[r*rs], src[:n], w[r*rs+cs], src[cap:cap+n])
-			continue
-		}
-		s := 0
-		for ; s+8 <= n; s += 8 {
-			z0, z1, z2, z3 := b, b, b, b
-			z4, z5, z6, z7 := b, b, b, b
-			wi, ai := r*rs, s
-			for c := 0; c < cols; c++ {
-				a := src[ai : ai+8 : ai+8]
-				wc := w[wi]
-				z0 += wc * a[0]
-				z1 += wc * a[1]
-				z2 += wc * a[2]
-				z3 += wc * a[3]
-				z4 += wc * a[4]
-				z5 += wc * a[5]
-				z6 += wc * a[6]
-				z7 += wc * a[7]
-				wi += cs
-				ai += cap
-			}
-			o := out[s : s+8 : s+8]
-			o[0], o[1], o[2], o[3] = z0, z1, z2, z3
-			o[4], o[5], o[6], o[7] = z4, z5, z6, z7
-		}
-		for ; s < n; s++ {
-			z := b
-			wi := r * rs
-			for c := 0; c < cols; c++ {
-				z += w[wi] * src[c*cap+s]
-				wi += cs
-			}
-			out[s] = z
+		default:
+			panic("nn: affineNarrow needs 1 or 2 columns")
 		}
 	}
 }
@@ -102,7 +129,8 @@ func affine2(out []float64, b, w float64, a []float64, v float64, c []float64) {
 //
 //	gw[r*cols+c] += Σ_s delta[r*cap+s] · src[c*cap+s],  gb[r] += Σ_s delta[r*cap+s]
 //
-// over the n samples of the batch, four columns per pass over delta.
+// over the n samples of the batch, four columns per pass over delta: the
+// weight gradient of layers too narrow for gemm.
 func outerAcc(gw, gb, delta, src []float64, rows, cols, cap, n int) {
 	for r := 0; r < rows; r++ {
 		d := delta[r*cap : r*cap+n]
@@ -132,7 +160,7 @@ func outerAcc(gw, gb, delta, src []float64, rows, cols, cap, n int) {
 	}
 }
 
-// dot returns Σ x[i]·y[i] with four independent accumulators.
+// Dot returns Σ x[i]·y[i] with four independent accumulators.
 func Dot(x, y []float64) float64 {
 	y = y[:len(x)]
 	var s0, s1, s2, s3 float64

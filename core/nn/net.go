@@ -1,6 +1,7 @@
 package nn
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 )
@@ -13,6 +14,40 @@ type Layer struct {
 	W       []float64 // Out×In, row-major: W[k*In+i] connects input i to unit k
 	B       []float64 // Out
 	GW, GB  []float64 // gradients, same shapes
+
+	// Noise is the standard deviation of Gaussian noise added to the
+	// pre-activations, a(Wx + b + Noise·ε) with ε ~ N(0, I), in a forward
+	// pass over a Batch whose Rand is set (training); evaluation batches
+	// have none. Before a sigmoid code layer it drives the code towards
+	// binary values, as in semantic hashing (Salakhutdinov & Hinton,
+	// "Semantic hashing", Int. J. Approx. Reasoning 2009, section 3; the
+	// lecture's slide "Semantic hashing: binarization of representation":
+	// "before this non-linearity add noise"): noise the decoder cannot see
+	// through unless the code saturates.
+	Noise float64
+
+	// Frozen layers keep their parameters: Backward leaves their gradients
+	// at zero and stops below the lowest layer that is not frozen (unless
+	// the batch asks for InputGrad). The lecture's "we may fix pretrained
+	// weights" (slide "Unsupervized pretraining"): a new layer learns on
+	// top of a pretrained stack (see Stack). An optimizer with momentum
+	// should be Reset after Frozen changes, or its velocity keeps moving the
+	// frozen weights.
+	Frozen bool
+}
+
+// injectNoise adds Noise·ε to the pre-activations z of the batch's samples
+// when the layer has noise and the batch a random source.
+func (ly *Layer) injectNoise(z []float64, b *Batch) {
+	if ly.Noise == 0 || b.Rand == nil {
+		return
+	}
+	for k := 0; k < ly.Out; k++ {
+		row := z[k*b.Cap : k*b.Cap+b.N]
+		for s := range row {
+			row[s] += ly.Noise * b.Rand.NormFloat64()
+		}
+	}
 }
 
 // Net is a multilayer perceptron. Layer l maps Sizes[l] units to Sizes[l+1].
@@ -26,6 +61,12 @@ type Net struct {
 // New returns a net with the given layer sizes (inputs first) and one
 // activation per layer; weights are zero until Init.
 func New(sizes []int, acts []Activation) *Net {
+	total := paramCount(sizes, acts)
+	return newIn(sizes, acts, make([]float64, total), make([]float64, total))
+}
+
+// paramCount returns the number of weights and biases of a net.
+func paramCount(sizes []int, acts []Activation) int {
 	if len(sizes) < 2 || len(acts) != len(sizes)-1 {
 		panic("nn: New needs len(acts) == len(sizes)-1 >= 1")
 	}
@@ -33,11 +74,17 @@ func New(sizes []int, acts []Activation) *Net {
 	for l := range acts {
 		total += sizes[l+1]*sizes[l] + sizes[l+1]
 	}
+	return total
+}
+
+// newIn lays a net out in params and grads (paramCount long), so that
+// several nets can share one flat parameter vector (see VAE).
+func newIn(sizes []int, acts []Activation, params, grads []float64) *Net {
 	n := &Net{
 		Sizes:  append([]int(nil), sizes...),
 		Layers: make([]Layer, len(acts)),
-		Params: make([]float64, total),
-		Grads:  make([]float64, total),
+		Params: params,
+		Grads:  grads,
 	}
 	off := 0
 	for l, a := range acts {
@@ -48,6 +95,39 @@ func New(sizes []int, acts []Activation) *Net {
 		off += out * in
 		ly.B, ly.GB = n.Params[off:off+out], n.Grads[off:off+out]
 		off += out
+	}
+	return n
+}
+
+// Stack returns a new net made of copies of the given layers in order
+// (weights, biases, activation, Noise, Frozen); each layer's In must be the
+// previous one's Out. It builds a deep autoencoder from trained shallow
+// ones: the encoders of the stages of greedy layer-wise pretraining, then
+// their decoders in reverse, "unrolled" for fine-tuning (Hinton &
+// Salakhutdinov, Science 2006, Fig. 1; Bengio et al., NIPS 2007; the
+// lecture's slide "Unsupervized pretraining": "by training shallow
+// autoencoders build layer by layer, use pretrained layers as
+// initialization for deep network"), or a pretrained encoder with a new
+// classifier layer on top.
+func Stack(layers ...*Layer) *Net {
+	if len(layers) == 0 {
+		panic("nn: Stack needs at least one layer")
+	}
+	sizes := []int{layers[0].In}
+	acts := make([]Activation, len(layers))
+	for l, ly := range layers {
+		if ly.In != sizes[l] {
+			panic(fmt.Sprintf("nn: Stack: layer %d has %d inputs, the layer below it %d outputs", l, ly.In, sizes[l]))
+		}
+		sizes = append(sizes, ly.Out)
+		acts[l] = ly.Act
+	}
+	n := New(sizes, acts)
+	for l, ly := range layers {
+		dst := &n.Layers[l]
+		copy(dst.W, ly.W)
+		copy(dst.B, ly.B)
+		dst.Noise, dst.Frozen = ly.Noise, ly.Frozen
 	}
 	return n
 }
@@ -80,7 +160,8 @@ func (n *Net) Forward(b *Batch) {
 	for l := range n.Layers {
 		ly := &n.Layers[l]
 		out := b.A[l+1]
-		affine(out, ly.W, ly.B, b.A[l], ly.Out, ly.In, ly.In, 1, b.Cap, b.N)
+		linearForward(out, ly.W, ly.B, b.A[l], ly.Out, ly.In, b.Cap, b.N)
+		ly.injectNoise(out, b)
 		if ly.Act != Linear {
 			for k := 0; k < ly.Out; k++ {
 				ly.Act.Apply(out[k*b.Cap : k*b.Cap+b.N])
@@ -90,24 +171,44 @@ func (n *Net) Forward(b *Batch) {
 }
 
 // Backward back-propagates ∂loss/∂output, which the caller has put in
-// b.G[len(Layers)] (see MSE), through the net after a Forward on the same
-// batch. It adds the parameter gradients to Grads and leaves ∂loss/∂A[l] in
-// b.G[l] for every l ≥ 1, and in b.G[0] when b.InputGrad is set. Each G[l]
-// above the input is overwritten by ∂loss/∂(pre-activation) on the way.
+// b.G[len(Layers)] (see MSE; or ∂loss/∂(pre-activation) of the output layer
+// when b.OutputDelta is set, see CrossEntropy), through the net after a
+// Forward on the same batch. It adds the parameter gradients of the layers
+// that are not Frozen to Grads and leaves ∂loss/∂A[l] in b.G[l] for every l
+// above the lowest such layer (every l ≥ 1 when none is frozen), and in
+// b.G[0] when b.InputGrad is set. Each G[l] above the input is overwritten
+// by ∂loss/∂(pre-activation) on the way.
 func (n *Net) Backward(b *Batch) {
-	for l := len(n.Layers) - 1; l >= 0; l-- {
+	low := 0 // the lowest layer whose deltas anything needs
+	if !b.InputGrad {
+		low = n.lowestTrainable()
+	}
+	for l := len(n.Layers) - 1; l >= low; l-- {
 		ly := &n.Layers[l]
 		g, y := b.G[l+1], b.A[l+1]
-		if ly.Act != Linear {
+		if ly.Act != Linear && !(l == len(n.Layers)-1 && b.OutputDelta) {
 			for k := 0; k < ly.Out; k++ {
 				ly.Act.MulDeriv(g[k*b.Cap:k*b.Cap+b.N], y[k*b.Cap:k*b.Cap+b.N])
 			}
 		}
-		outerAcc(ly.GW, ly.GB, g, b.A[l], ly.Out, ly.In, b.Cap, b.N)
-		if l > 0 || b.InputGrad {
-			affine(b.G[l], ly.W, nil, g, ly.In, ly.Out, 1, ly.In, b.Cap, b.N)
+		if !ly.Frozen {
+			weightGrad(ly.GW, ly.GB, g, b.A[l], ly.Out, ly.In, b.Cap, b.N, b.work)
+		}
+		if l > low || b.InputGrad {
+			inputGrad(b.G[l], ly.W, g, ly.Out, ly.In, b.Cap, b.N, b.work)
 		}
 	}
+}
+
+// lowestTrainable returns the index of the lowest layer that is not
+// frozen, or len(Layers) when all are.
+func (n *Net) lowestTrainable() int {
+	for l := range n.Layers {
+		if !n.Layers[l].Frozen {
+			return l
+		}
+	}
+	return len(n.Layers)
 }
 
 // Eval runs the net on one input x and writes the output into dst, using

@@ -9,10 +9,12 @@ import (
 
 // Minibatch holds up to Cap training pairs, feature-major like a Batch:
 // feature i of sample s of the inputs is In[i*Cap+s]. In and Target have Dim
-// features each (an autoencoder reconstructs its input).
+// features each (an autoencoder reconstructs its input). Labels holds the
+// class of each sample when the Trainer has Labels (a classifier).
 type Minibatch struct {
 	N, Cap, Dim int
 	In, Target  []float64
+	Labels      []int
 }
 
 // Objective is a model with its training loss, as a Trainer sees it: flat
@@ -55,6 +57,9 @@ type Trainer struct {
 	// Corrupt, if set, replaces the inputs of each loaded minibatch by a
 	// corrupted version x̃ ~ C(x̃|x); the targets stay the clean x.
 	Corrupt func(mb *Minibatch, r *rand.Rand)
+	// Labels, if set, holds a class for each point of Data, loaded into
+	// the minibatch's Labels (see Classifier).
+	Labels []int
 
 	Steps int     // updates since NewTrainer or Reset
 	Loss  float64 // objective of the last step's minibatch
@@ -123,7 +128,8 @@ func NewTrainer(obj Objective, opt Optimizer, x *data.Set, batchSize int, r *ran
 		Obj: obj, Opt: opt, Data: x, BatchSize: batchSize,
 		rng: r,
 		mb: &Minibatch{Cap: batchSize, Dim: x.D,
-			In: make([]float64, x.D*batchSize), Target: make([]float64, x.D*batchSize)},
+			In: make([]float64, x.D*batchSize), Target: make([]float64, x.D*batchSize),
+			Labels: make([]int, batchSize)},
 		perm: make([]int, x.N),
 		ckpt: make([]float64, len(obj.Params())),
 	}
@@ -276,6 +282,9 @@ func (t *Trainer) load() {
 			t.pos = 0
 		}
 		x := t.Data.At(t.perm[t.pos])
+		if t.Labels != nil {
+			mb.Labels[s] = t.Labels[t.perm[t.pos]]
+		}
 		t.pos++
 		for i, v := range x {
 			mb.In[i*mb.Cap+s] = v

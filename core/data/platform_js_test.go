@@ -1,0 +1,5 @@
+//go:build js
+
+package data
+
+const isJS = true
