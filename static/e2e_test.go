@@ -658,3 +658,34 @@ func TestBrowserSparse(t *testing.T) {
 	p.screenshot("browser-sparse-patches.png")
 	p.noErrors()
 }
+
+// TestBrowserDivergenceRecovers is issue 11's demonstration in the page:
+// the pca scene at lr 1 diverges, goes back to sane weights and pauses;
+// lowering the rate to 0.01 and training 1000 steps, without a reset,
+// ends within twice PCA's error, and no non-finite number reaches state().
+func TestBrowserDivergenceRecovers(t *testing.T) {
+	for _, q := range []string{"?scene=pca&lr=1&paused=1&seed=1", "?scene=pca&encoder=tanh&lr=1&paused=1&seed=1"} {
+		t.Run(q, func(t *testing.T) {
+			p := open(t, q)
+			start := p.state().Loss
+			s := p.train(5000)
+			if !s.Paused || s.Step >= 5000 {
+				t.Fatalf("lr 1: step %d of 5000, paused %v; want a divergence that pauses", s.Step, s.Paused)
+			}
+			if math.IsNaN(s.Loss) || math.IsInf(s.Loss, 0) || s.Loss > 2*start {
+				t.Errorf("after the divergence state().loss = %g, want a sane loss (≤ 2× the start's %g)", s.Loss, start)
+			}
+			at := s.Step
+			p.set("lr", 0.01)
+			s = p.train(1000)
+			if s.Step != at+1000 {
+				t.Fatalf("lr 0.01: step %d, want %d (1000 more, no divergence)", s.Step, at+1000)
+			}
+			mse, opt := s.Metrics["mse"], s.Metrics["pca_mse"]
+			t.Logf("diverged at step %d; 1000 steps at lr 0.01: mse %.4g, PCA's %.4g", at, mse, opt)
+			if !(mse <= 2*opt) {
+				t.Errorf("mse %g after 1000 steps at lr 0.01, want ≤ 2×%g (PCA's optimum)", mse, opt)
+			}
+		})
+	}
+}
