@@ -223,6 +223,7 @@ func (a *App) applyQuery(q []KV) {
 		}
 	}
 	ps := a.Scene().Info().Params
+	var given []given1
 	for _, kv := range q {
 		if kv.Name == nameScene || kv.Name == nameTour {
 			continue
@@ -246,12 +247,44 @@ func (a *App) applyQuery(q []KV) {
 		if w != "" {
 			a.warn(w)
 		}
+		if set == ps {
+			given = append(given, given1{i, v})
+			continue
+		}
 		set.SetAt(i, v)
 	}
+	a.setGiven(a.Scene().Info(), given)
 	a.speeds[a.cur] = a.app.At(a.app.Index(nameSpeed))
 	a.resetScene()
 	a.bindWidgets()
 	a.restyle()
+}
+
+// given1 is a scene parameter's value as a link or a guided-lecture stop
+// gives it: the index in the scene's Params and the parsed value.
+type given1 struct {
+	i int
+	v float64
+}
+
+// setGiven sets the scene parameters a link or a stop gives, so that they
+// open the scene as its controls would: the parameters that follow a given
+// one (Info.Adjust: the sparse scene's number of atoms follows its view)
+// take the values it implies, unless they are given too.
+func (a *App) setGiven(info *scene.Info, given []given1) {
+	ps := info.Params
+	for _, g := range given {
+		ps.SetAt(g.i, g.v)
+	}
+	if info.Adjust == nil {
+		return
+	}
+	for _, g := range given {
+		info.Adjust(ps.Specs[g.i].Name)
+	}
+	for _, g := range given {
+		ps.SetAt(g.i, g.v) // what is given wins over what follows
+	}
 }
 
 // Scene returns the scene shown.

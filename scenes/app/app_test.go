@@ -24,10 +24,16 @@ func newApp(t *testing.T, query string) *App {
 	if !strings.Contains(query, "scene=") {
 		query = "scene=pca&" + query
 	}
-	a := New(Options{Scenes: scenes.All(), Query: ParseQuery(query)})
+	a := New(Options{Scenes: scenes.All(), Query: ParseQuery(query), Now: frozen})
 	a.Resize(1280, 800, 1)
 	return a
 }
+
+// frozen is the clock of newApp's App: time stands still, so the
+// wall-time budgets (pace.go) never cut a test's run short however busy
+// the machine — a test gets the steps it asks for; the budgets are tested
+// with clocks of their own.
+func frozen() time.Time { return time.Unix(0, 0) }
 
 // press and release the pointer at (x, y) over two frames.
 func click(a *App, x, y float64) {

@@ -87,8 +87,10 @@ func (a *App) goToStop(n int) {
 		a.warn(fmt.Sprintf("the guided lecture's stop %d names no scene %q", n, st.Scene))
 		return
 	}
-	ps := a.scenes[idx].Info().Params
+	info := a.scenes[idx].Info()
+	ps := info.Params
 	ps.Reset()
+	var given []given1
 	for _, kv := range st.Set {
 		i := ps.Index(kv.Name)
 		if i < 0 {
@@ -99,8 +101,9 @@ func (a *App) goToStop(n int) {
 		if w != "" {
 			a.warn(w)
 		}
-		ps.SetAt(i, v)
+		given = append(given, given1{i, v})
 	}
+	a.setGiven(info, given)
 	if idx != a.cur {
 		si := a.app.Index(nameSpeed)
 		a.speeds[a.cur] = a.app.At(si)

@@ -96,10 +96,12 @@ type Info struct {
 	// many calls as it needs, each within a few milliseconds at every
 	// setting. The end of a Train call, Reset and set Measure in full.
 	MeasureFrame func(frame int)
-	// Adjust, when set, runs before the reset that a change of the named
-	// parameter causes, to move parameters that follow it (the sparse
-	// scene's number of atoms follows its view). Not for a URL's values,
-	// which are taken as given.
+	// Adjust, when set, moves the parameters that follow the named one to
+	// the values it implies (the sparse scene's number of atoms follows its
+	// view). It runs however the parameter is changed — a control,
+	// aelab.set, a link, a guided-lecture stop — before the reset that the
+	// change causes; a link or a stop that gives a following parameter too
+	// keeps the value it gives.
 	Adjust func(changed string)
 
 	// Host is what only the App can do; the App sets it.

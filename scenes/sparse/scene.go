@@ -178,7 +178,12 @@ func New() *Scene {
 				&c.Code, nn.ReLU, nn.Sigmoid),
 			param.Bind(param.Spec{Name: "gamma", Label: "PSD γ", Min: 0.01, Max: 10, Default: 1, Log: true, Digits: 2,
 				Help: "weight of ‖h − f(x)‖² in PSD; applies live"}, &c.Gamma).Live(apply),
-			param.Bind(param.Spec{Name: "lr", Label: "AE learning rate η", Min: 1e-4, Max: 0.1, Default: 0.001, Log: true, Digits: 2,
+			// η's top is 0.03: with 32 ReLU units Adam at 0.05 or more
+			// switches most of them off for good within 1000 steps (the
+			// loss climbs to the data's variance, ~1, and lowering η back
+			// cannot wake a unit whose gradient is 0), a state no slider
+			// should lead a class into; at 0.03 lowering η recovers.
+			param.Bind(param.Spec{Name: "lr", Label: "AE learning rate η", Min: 1e-4, Max: 0.03, Default: 0.001, Log: true, Digits: 2,
 				Help: "Adam's step size for the two autoencoders; applies live"}, &c.LR).Live(apply),
 		),
 		// two alternations a frame: each codes every point, and the atoms

@@ -1,0 +1,60 @@
+package app
+
+import (
+	"testing"
+
+	"aelab/core/sparse"
+)
+
+// TestViewDefaultsHoweverReached: a view's own defaults (the sparse
+// scene's patches, SAE and PSD views code with 32 atoms, its 2-D view with
+// 5) apply however the view is reached — a link, a guided-lecture stop,
+// aelab.set — and a link that gives the number of atoms too keeps it
+// (issue 10: views opened by link or by the tour ran with 5 atoms).
+func TestViewDefaultsHoweverReached(t *testing.T) {
+	patches, twoD := float64(sparse.DefaultPatches.K), float64(sparse.Default2D.K)
+	k := func(a *App) float64 { return a.Scene().Info().Params.Get("k") }
+	for _, view := range []string{"patches", "sae", "psd"} {
+		if a := newApp(t, "scene=sparse&view="+view); k(a) != patches {
+			t.Errorf("?scene=sparse&view=%s: K = %v, want the view's %v", view, k(a), patches)
+		}
+		if a := newApp(t, "scene=sparse&k=8&view="+view); k(a) != 8 {
+			t.Errorf("?scene=sparse&k=8&view=%s: K = %v, want the 8 the link gives", view, k(a))
+		}
+		a := newApp(t, "scene=sparse")
+		a.Set("view", view)
+		if k(a) != patches {
+			t.Errorf("aelab.set('view', %q): K = %v, want %v", view, k(a), patches)
+		}
+		a.Set("view", "2d")
+		if k(a) != twoD {
+			t.Errorf("back to 2d: K = %v, want %v", k(a), twoD)
+		}
+	}
+	checked := 0
+	for n, st := range Tour {
+		if st.Scene != "sparse" {
+			continue
+		}
+		given := map[string]bool{}
+		for _, kv := range st.Set {
+			given[kv.Name] = true
+		}
+		if given["k"] {
+			continue
+		}
+		a := newApp(t, "scene=pca")
+		a.goToStop(n + 1)
+		want := twoD
+		if v := a.Scene().Info().Params; v.Spec("view").Choices[v.Int("view")] != "2d" {
+			want = patches
+		}
+		if k(a) != want {
+			t.Errorf("guided-lecture stop %d (%.40s…): K = %v, want %v", n+1, st.Say, k(a), want)
+		}
+		checked++
+	}
+	if checked < 3 {
+		t.Errorf("only %d sparse stops checked", checked)
+	}
+}
