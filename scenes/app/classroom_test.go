@@ -206,6 +206,11 @@ func TestParseTourRejectsBadStops(t *testing.T) {
 	if _, err := ParseTour("scene pca\nset lr=0.1\n"); err == nil {
 		t.Error("a stop without text was accepted")
 	}
+	for _, bad := range []string{"expect mse < 1\n", "expect mse < 1 after many frames\n", "expect mse after 3 frames\n", "expect 1 < 2 after 3 frames\n"} {
+		if _, err := ParseTour("scene pca\n" + bad + "Watch.\n"); err == nil {
+			t.Errorf("a stop with %q was accepted", bad)
+		}
+	}
 	stops, err := ParseTour("# comment\n\nscene pca\nset lr=0.1\nWatch it.\nAnd this.\n")
 	if err != nil || len(stops) != 1 || stops[0].Say != "Watch it. And this." || stops[0].Set[0] != (KV{"lr", "0.1"}) {
 		t.Errorf("ParseTour = %+v, %v", stops, err)

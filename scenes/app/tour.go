@@ -15,6 +15,10 @@ type Stop struct {
 	Scene string
 	Set   []KV
 	Say   string
+	// Expect is what the stop claims, as conditions on the scene's
+	// metrics after some frames of play ("expect …" lines; claims.go):
+	// TestTourClaims checks each.
+	Expect []Claim
 }
 
 // Tour is the guided lecture, read from assets/tour.txt (data, not code).
@@ -52,6 +56,12 @@ func ParseTour(text string) ([]Stop, error) {
 				st.Scene = rest
 			case word == "set":
 				st.Set = ParseQuery(rest)
+			case word == "expect":
+				c, err := ParseClaim(rest)
+				if err != nil {
+					return nil, fmt.Errorf("tour: paragraph %d: %v", i+1, err)
+				}
+				st.Expect = append(st.Expect, c)
 			default:
 				say = append(say, line)
 			}
