@@ -515,3 +515,51 @@ func (p *page) noDrawsFor(d time.Duration, what string) {
 		p.t.Errorf("%s, the page made %d draw calls in %v: want none", what, n, d)
 	}
 }
+
+// checkStopClaims trains the stop shown for each of its claims' frames at
+// its steps/frame (aelab.train, the same steps the frames would run) and
+// checks the claims on state().metrics.
+func (p *page) checkStopClaims(n int, how string) {
+	p.t.Helper()
+	stop := app.Tour[n-1]
+	for _, c := range stop.Expect {
+		speed, _ := p.state().Params["speed"].(float64)
+		steps := c.Frames * max(1, int(speed))
+		s := p.train(steps)
+		if ok, why := c.Check(s.Metrics); !ok {
+			p.t.Errorf("stop %d %s (%.40s…), step %d: %q fails in the browser: %s", n, how, stop.Say, s.Step, c.Source, why)
+		}
+	}
+}
+
+// TestBrowserTourClaims checks every guided-lecture stop's claims in the
+// page, reached as a class reaches them: through the lecture's Next key
+// (PageDown) from the first stop, and by a link to the stop (?tour=N);
+// TestTourClaims checks them natively through the frame loop (issue 10).
+func TestBrowserTourClaims(t *testing.T) {
+	const query = "?seed=1&paused=1"
+	p := open(t, query)
+	p.focusCanvas(query)
+	p.key("g")
+	for i := range app.Tour {
+		if i > 0 {
+			p.key(kb.PageDown)
+		}
+		if !until(func() bool { return p.search().Get("tour") == strconv.Itoa(i+1) }) {
+			t.Fatalf("Next did not reach stop %d", i+1)
+		}
+		eval[chromedp.Void](p, `aelab.pause()`)
+		p.checkStopClaims(i+1, "by Next")
+	}
+	for i, stop := range app.Tour {
+		if len(stop.Expect) == 0 {
+			continue
+		}
+		u, _ := url.Parse(p.url)
+		u.RawQuery = "tour=" + strconv.Itoa(i+1) + "&seed=2&paused=1"
+		p.do(chromedp.Navigate(u.String()))
+		p.waitReady(p.ctx)
+		p.checkStopClaims(i+1, "by link")
+	}
+	p.noErrors()
+}

@@ -181,6 +181,12 @@ func TestGuidedLectureStops(t *testing.T) {
 			t.Fatalf("stop %d: showing stop %d of scene %s, want %s", n, a.TourStop(), a.State().Scene, Tour[n-1].Scene)
 		}
 		for _, kv := range Tour[n-1].Set {
+			if kv.Name == namePaused {
+				if want := kv.Value == "1"; a.Paused() != want {
+					t.Errorf("stop %d: paused %v, want %v", n, a.Paused(), want)
+				}
+				continue
+			}
 			want, _ := a.Scene().Info().Params.Spec(kv.Name).Parse(kv.Value)
 			if got := a.Scene().Info().Params.Get(kv.Name); got != want {
 				t.Errorf("stop %d: %s = %v, want %v", n, kv.Name, got, want)

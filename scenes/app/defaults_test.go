@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"aelab/core/sparse"
+	"aelab/core/undercomplete"
 )
 
 // TestViewDefaultsHoweverReached: a view's own defaults (the sparse
@@ -56,5 +57,27 @@ func TestViewDefaultsHoweverReached(t *testing.T) {
 	}
 	if checked < 3 {
 		t.Errorf("only %d sparse stops checked", checked)
+	}
+}
+
+// TestPCA3DOpensWithItsRate: the pca scene's 3-D experiment opens with its
+// own learning rate (undercomplete.LR3D) by link, by aelab.set and back,
+// and a link that gives lr keeps it.
+func TestPCA3DOpensWithItsRate(t *testing.T) {
+	lr := func(a *App) float64 { return a.Scene().Info().Params.Get("lr") }
+	if a := newApp(t, "scene=pca&dim=3"); lr(a) != undercomplete.LR3D {
+		t.Errorf("?dim=3: lr %v, want %v", lr(a), undercomplete.LR3D)
+	}
+	if a := newApp(t, "scene=pca&lr=0.02&dim=3"); lr(a) != 0.02 {
+		t.Errorf("?lr=0.02&dim=3: lr %v, want the 0.02 given", lr(a))
+	}
+	a := newApp(t, "scene=pca")
+	a.Set("dim", "3")
+	if lr(a) != undercomplete.LR3D {
+		t.Errorf("set dim 3: lr %v, want %v", lr(a), undercomplete.LR3D)
+	}
+	a.Set("dim", "2")
+	if lr(a) != undercomplete.Default.LR {
+		t.Errorf("back to dim 2: lr %v, want %v", lr(a), undercomplete.Default.LR)
 	}
 }

@@ -80,7 +80,7 @@ func ParseTour(text string) ([]Stop, error) {
 
 // goToStop shows stop n (1-based) of the guided lecture: its scene, with
 // every parameter at its default but those the stop sets, trained from the
-// seed.
+// seed; a stop that sets paused arrives paused (or playing).
 func (a *App) goToStop(n int) {
 	if n < 1 || n > len(Tour) {
 		return
@@ -101,7 +101,16 @@ func (a *App) goToStop(n int) {
 	ps := info.Params
 	ps.Reset()
 	var given []given1
+	pause := -1.0 // the stop's paused=…, if it gives one
 	for _, kv := range st.Set {
+		if kv.Name == namePaused {
+			v, w := a.app.Spec(namePaused).Parse(kv.Value)
+			if w != "" {
+				a.warn(w)
+			}
+			pause = v
+			continue
+		}
 		i := ps.Index(kv.Name)
 		if i < 0 {
 			a.warn(fmt.Sprintf("the guided lecture's stop %d sets %q, which scene %s does not have", n, kv.Name, st.Scene))
@@ -122,6 +131,9 @@ func (a *App) goToStop(n int) {
 		a.app.SetAt(si, a.speeds[idx])
 	}
 	a.resetScene()
+	if pause >= 0 {
+		a.SetPaused(pause != 0) // a stop that says "press play" waits for it
+	}
 	a.bindWidgets()
 	a.notices.Dismiss(scene.Note)
 	a.changed()

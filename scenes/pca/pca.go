@@ -76,13 +76,26 @@ func New() *Scene {
 		},
 		FloorTag: "PCA optimum",
 		Legend:   s.legend,
+		Adjust:   s.adjust,
 	}
 	return s
+}
+
+// adjust gives the 3-D experiment its own learning rate when the data's
+// dimension changes (undercomplete.DefaultFor: the plane's gap is eight
+// times smaller than the line's, so SGD needs a larger step).
+func (s *Scene) adjust(changed string) {
+	if changed != "dim" {
+		return
+	}
+	ps := s.info.Params
+	ps.SetAt(ps.Index("lr"), undercomplete.DefaultFor(s.cfg.Dim).LR)
 }
 
 func (s *Scene) Info() *scene.Info { return &s.info }
 
 func (s *Scene) Reset(seed uint64) {
+	s.cfg.BatchSize = undercomplete.DefaultFor(s.cfg.Dim).BatchSize
 	s.model = undercomplete.New(s.cfg, seed)
 	s.info.Formula = []string{
 		"Σₙ ‖g(f(xₙ)) − xₙ‖² → min over θ",
