@@ -54,6 +54,10 @@ type Platform struct {
 	// Export saves the plot, the rectangle r of the screen, as a PNG and
 	// says where, for a notice.
 	Export func(r ui.Rect) string
+	// Scrolls says the page around the canvas scrolls (a browser): on a
+	// phone the App then stands its parts one under another on a canvas
+	// taller than the screen (PageHeight, SetViewport).
+	Scrolls bool
 }
 
 // hideable are the parts of the screen a link can hide, beside any
@@ -337,9 +341,11 @@ func (a *App) drawHelp(c ui.Canvas) {
 // helpButtonLabel is the top bar's button that opens the help.
 const helpButtonLabel = "?"
 
-// tourLabel writes "stop n of N" into b.
-func tourLabel(b []byte, n int) []byte {
-	b = append(b, "guided lecture "...)
+// tourLabel writes "guided lecture n / N" into b, or only "n / N".
+func tourLabel(b []byte, n int, long bool) []byte {
+	if long {
+		b = append(b, "guided lecture "...)
+	}
 	b = strconv.AppendInt(b, int64(n), 10)
 	b = append(b, " / "...)
 	return strconv.AppendInt(b, int64(len(Tour)), 10)
