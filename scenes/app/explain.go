@@ -51,18 +51,16 @@ func (a *App) drawExplainStrip(c ui.Canvas) {
 			r.H -= th.Px(tourRowH)
 		}
 	}
-	hs := th.Font(ui.SizeHeading)
-	tw := c.TextWidth(info.Title, hs, true)
-	if tw > r.W && tw > 0 { // a phone: the title set smaller to fit
-		hs = math.Max(th.Font(textFloor), hs*r.W/tw)
-		tw = c.TextWidth(info.Title, hs, true)
+	hs, title := a.titleFit(c, r.W)
+	for i, l := range title {
+		c.Text(l, r.X, r.Y+float64(i)*hs*1.25, ui.TextStyle{Size: hs, Color: th.Text, Bold: true})
 	}
-	c.Text(info.Title, r.X, r.Y, ui.TextStyle{Size: hs, Color: th.Text, Bold: true})
-	if a.TourStop() == 0 && tw+c.TextWidth(info.Slides, small.Size, false)+th.Px(24) < r.W {
+	tw := c.TextWidth(title[0], hs, true)
+	if a.TourStop() == 0 && len(title) == 1 && tw+c.TextWidth(info.Slides, small.Size, false)+th.Px(24) < r.W {
 		// the slides, right-aligned on the title's line when there is room
 		c.Text(info.Slides, r.Right(), r.Y+th.Px(2), small)
 	}
-	y := r.Y + th.Font(ui.SizeHeading)*1.6
+	y := r.Y + th.Font(ui.SizeHeading)*1.6 + float64(len(title)-1)*hs*1.25
 	fs, fw := a.formulaFit(c, r.W)
 	ts := th.Font(ui.SizeBody)
 	textX, textW := r.X+fw+th.Px(28), r.W-fw-th.Px(28)
@@ -88,6 +86,23 @@ func (a *App) drawExplainStrip(c ui.Canvas) {
 		}
 		c.Text(l, textX, ly, text)
 	}
+}
+
+// titleFit sets the explanation's title for an inner width: at the
+// heading's size, or smaller to fit one line (a phone), but not below
+// textFloor: a title longer than that is wrapped.
+func (a *App) titleFit(m ui.Measurer, width float64) (size float64, lines []string) {
+	th := a.th
+	title := a.Scene().Info().Title
+	size = th.Font(ui.SizeHeading)
+	if tw := m.TextWidth(title, size, true); tw > width && tw > 0 {
+		size = math.Max(th.Font(textFloor), size*width/tw)
+	}
+	if m.TextWidth(title, size, true) <= width {
+		a.titleLines = append(a.titleLines[:0], title) // no allocation a frame
+		return size, a.titleLines
+	}
+	return size, ui.Wrap(m, title, size, width, true)
 }
 
 // estimate measures text at 0.55 em a character when no canvas is known.
@@ -135,7 +150,8 @@ func (a *App) explainHeight(width float64) float64 {
 	} else {
 		body = math.Max(formulaH, float64(len(ui.Wrap(m, a.explainText(), ts, textW, true)))*ts*1.4)
 	}
-	h := th.Px(32) + th.Font(ui.SizeHeading)*1.6 + body
+	hs, title := a.titleFit(m, inner)
+	h := th.Px(32) + th.Font(ui.SizeHeading)*1.6 + float64(len(title)-1)*hs*1.25 + body
 	if long, _ := a.tourRow(m, inner); long {
 		h += th.Px(tourRowH)
 	}

@@ -551,3 +551,6 @@ func (a *App) layoutPanel() {
 	}
 	a.lossPlot.SetBounds(rest)
 }
+
+// StepBounds is where the Step button is (the browser tests tap it).
+func (a *App) StepBounds() ui.Rect { return a.stepBtn.Bounds() }

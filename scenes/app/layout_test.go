@@ -145,25 +145,30 @@ func TestLayoutOfTheGuidedLecture(t *testing.T) {
 				a.Resize(a.w, a.PageHeight(), sz.dpr)
 				name := fmt.Sprintf("%s presenter=%v stop %d (%s)", sz.name, presenter, n, Tour[n-1].Scene)
 				checkLayout(t, name, a, c, sc)
-				title := -1
+				// the title, on one line or wrapped
+				var title []int
 				for i, s := range c.Texts {
-					if s == a.Scene().Info().Title {
-						title = i
+					if c.Bold[i] && len(s) > 3 && strings.Contains(a.Scene().Info().Title, s) && overlap(c.Boxes[i], a.explain) {
+						title = append(title, i)
 					}
 				}
-				if title < 0 {
+				if len(title) == 0 {
 					t.Errorf("%s: the title %q is not drawn", name, a.Scene().Info().Title)
-					continue
 				}
-				tb := c.Boxes[title]
-				for i, s := range c.Texts {
-					if i != title && strings.Contains(s, " / ") && overlap(tb, c.Boxes[i]) {
-						t.Errorf("%s: the title %v runs into %q %v", name, tb, s, c.Boxes[i])
+				for _, ti := range title {
+					tb := c.Boxes[ti]
+					for i, s := range c.Texts {
+						if strings.Contains(s, " / ") && overlap(tb, c.Boxes[i]) {
+							t.Errorf("%s: the title %v runs into %q %v", name, tb, s, c.Boxes[i])
+						}
 					}
-				}
-				for _, b := range []*ui.Button{a.tourBack, a.tourNext, a.tourClose} {
-					if overlap(tb, b.Bounds()) {
-						t.Errorf("%s: the title %v runs into the button %q %v", name, tb, b.Label, b.Bounds())
+					for _, b := range []*ui.Button{a.tourBack, a.tourNext, a.tourClose} {
+						if overlap(tb, b.Bounds()) {
+							t.Errorf("%s: the title %v runs into the button %q %v", name, tb, b.Label, b.Bounds())
+						}
+					}
+					if tb.Right() > a.explain.Right()+0.5 {
+						t.Errorf("%s: the title %q %v runs out of the explanation %v", name, c.Texts[ti], tb, a.explain)
 					}
 				}
 			}
