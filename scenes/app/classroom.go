@@ -323,7 +323,8 @@ func (a *App) drawHelp(c ui.Canvas) {
 	}
 	w := math.Min(a.w-th.Px(40), keysW+doesW+th.Px(72))
 	h := float64(len(Shortcuts))*lh + th.Px(80)
-	r := ui.Rect{X: (a.w - w) / 2, Y: math.Max(th.Px(20), (a.h-h)/2), W: w, H: h}
+	// on the first screen of a page that scrolls: the ? button is there
+	r := ui.Rect{X: (a.w - w) / 2, Y: math.Max(th.Px(20), (math.Min(a.h, a.viewport())-h)/2), W: w, H: h}
 	c.FillRect(ui.Rect{W: a.w, H: a.h}, th.Text.Alpha(0.35))
 	c.RoundRect(r, th.Px(10), th.Bg)
 	c.Text("Keys", r.X+th.Px(24), r.Y+th.Px(18), ui.TextStyle{Size: th.Font(ui.SizeTitle), Color: th.Text, Bold: true})

@@ -159,9 +159,14 @@ func (a *App) layout() {
 		bx -= th.Px(6)
 	}
 	// notices cover no plot: they sit over the explanation (under its
-	// buttons), else over the loss curve, else over the plot's top
+	// buttons), else over the loss curve, else over the plot's top; on a
+	// page that scrolls, where the explanation may be screens below,
+	// over the room beside the plot (readouts, legend), on the first screen
 	a.noticeR = a.plot
+	side := a.sideRoom()
 	switch {
+	case a.page && !side.Empty():
+		a.noticeR = side
 	case a.explain.H > 0:
 		_, a.noticeR = a.explain.CutTop(th.Px(42))
 	case a.lossPlot.Bounds().H > 0:
@@ -554,3 +559,27 @@ func (a *App) layoutPanel() {
 
 // StepBounds is where the Step button is (the browser tests tap it).
 func (a *App) StepBounds() ui.Rect { return a.stepBtn.Bounds() }
+
+// sideRoom is the rectangle around the readouts, the legend and the small
+// plots.
+func (a *App) sideRoom() ui.Rect {
+	var u ui.Rect
+	add := func(r ui.Rect) {
+		if r.Empty() {
+			return
+		}
+		if u.Empty() {
+			u = r
+			return
+		}
+		x0, y0 := math.Min(u.X, r.X), math.Min(u.Y, r.Y)
+		x1, y1 := math.Max(u.Right(), r.Right()), math.Max(u.Bottom(), r.Bottom())
+		u = ui.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
+	}
+	add(a.readouts.r)
+	add(a.legendR)
+	for _, r := range a.insets {
+		add(r)
+	}
+	return u
+}

@@ -212,6 +212,12 @@ func checkLayout(t *testing.T, name string, a *App, c, sc *uitest.Canvas) {
 			t.Errorf("%s: small plot %d is %.0f px high, want %.0f", name, i+1, r.H, least)
 		}
 	}
+	if overlap(a.noticeR, a.plot) {
+		t.Errorf("%s: notices %v would cover the plot %v", name, a.noticeR, a.plot)
+	}
+	if a.page && a.noticeR.Y > a.viewport() {
+		t.Errorf("%s: notices at %.0f, below the first screen (%.0f)", name, a.noticeR.Y, a.viewport())
+	}
 	if len(info.Metrics) > 0 && a.readouts.r.Empty() {
 		t.Errorf("%s: no room for the readouts", name)
 	}
