@@ -205,7 +205,11 @@ func (p *page) layout(query string) *app.App {
 	h := eval[float64](p, `window.innerHeight`)
 	dpr := eval[float64](p, `window.devicePixelRatio`)
 	a := app.New(app.Options{Scenes: scenes.All(), Query: app.ParseQuery(query)})
+	// as wasm/page.go: the page scrolls, a phone's is as tall as its parts
+	a.Platform.Scrolls = true
 	a.Resize(math.Ceil(w*dpr), math.Ceil(h*dpr), dpr)
+	a.SetViewport(math.Ceil(h * dpr))
+	a.Resize(math.Ceil(w*dpr), math.Ceil(a.PageHeight()/dpr)*dpr, dpr)
 	return a
 }
 

@@ -34,6 +34,7 @@ func main() {
 	}
 	g := game.New(a)
 	platform(g, a)
+	newScrollPage(g, a)
 	api := newAPI(g)
 	g.OnFirstFrame = api.install
 	ebiten.SetWindowTitle("Autoencoder Lab")

@@ -103,7 +103,16 @@ type App struct {
 	// layout, in device pixels
 	top, plot, explain, panel ui.Rect
 	readouts                  readoutBox
+	legendR                   ui.Rect   // the legend's box, beside or below the plot
+	legendRows                int       // the rows it was sized for
+	insets                    []ui.Rect // the scene's small plots (Info.Insets)
+	noticeR                   ui.Rect   // where notices stack: over no plot
+	side                      sideNeeds // what the room beside the plot holds
+	page                      bool      // the parts stand on a page that scrolls
+	pageH                     float64   // where that page ends
+	viewH                     float64   // the height of the canvas on screen (0: all)
 	explainLines              ui.Wrapped
+	titleLines                []string // scratch: the explanation's title, one line
 	buf                       []byte
 
 	// the classroom (classroom.go)

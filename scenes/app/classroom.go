@@ -54,6 +54,10 @@ type Platform struct {
 	// Export saves the plot, the rectangle r of the screen, as a PNG and
 	// says where, for a notice.
 	Export func(r ui.Rect) string
+	// Scrolls says the page around the canvas scrolls (a browser): on a
+	// phone the App then stands its parts one under another on a canvas
+	// taller than the screen (PageHeight, SetViewport).
+	Scrolls bool
 }
 
 // hideable are the parts of the screen a link can hide, beside any
@@ -319,7 +323,8 @@ func (a *App) drawHelp(c ui.Canvas) {
 	}
 	w := math.Min(a.w-th.Px(40), keysW+doesW+th.Px(72))
 	h := float64(len(Shortcuts))*lh + th.Px(80)
-	r := ui.Rect{X: (a.w - w) / 2, Y: math.Max(th.Px(20), (a.h-h)/2), W: w, H: h}
+	// on the first screen of a page that scrolls: the ? button is there
+	r := ui.Rect{X: (a.w - w) / 2, Y: math.Max(th.Px(20), (math.Min(a.h, a.viewport())-h)/2), W: w, H: h}
 	c.FillRect(ui.Rect{W: a.w, H: a.h}, th.Text.Alpha(0.35))
 	c.RoundRect(r, th.Px(10), th.Bg)
 	c.Text("Keys", r.X+th.Px(24), r.Y+th.Px(18), ui.TextStyle{Size: th.Font(ui.SizeTitle), Color: th.Text, Bold: true})
@@ -337,9 +342,11 @@ func (a *App) drawHelp(c ui.Canvas) {
 // helpButtonLabel is the top bar's button that opens the help.
 const helpButtonLabel = "?"
 
-// tourLabel writes "stop n of N" into b.
-func tourLabel(b []byte, n int) []byte {
-	b = append(b, "guided lecture "...)
+// tourLabel writes "guided lecture n / N" into b, or only "n / N".
+func tourLabel(b []byte, n int, long bool) []byte {
+	if long {
+		b = append(b, "guided lecture "...)
+	}
 	b = strconv.AppendInt(b, int64(n), 10)
 	b = append(b, " / "...)
 	return strconv.AppendInt(b, int64(len(Tour)), 10)

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"aelab/scenes"
 	"aelab/scenes/scene"
 	"aelab/scenes/ui"
 	"aelab/scenes/ui/uitest"
@@ -220,49 +219,6 @@ func TestParseTourRejectsBadStops(t *testing.T) {
 	stops, err := ParseTour("# comment\n\nscene pca\nset lr=0.1\nWatch it.\nAnd this.\n")
 	if err != nil || len(stops) != 1 || stops[0].Say != "Watch it. And this." || stops[0].Set[0] != (KV{"lr", "0.1"}) {
 		t.Errorf("ParseTour = %+v, %v", stops, err)
-	}
-}
-
-// TestLayoutFromPhoneToProjector: at every screen size the parts of the
-// screen lie on it without overlapping, and a projector's 4K screen is
-// scaled up.
-func TestLayoutFromPhoneToProjector(t *testing.T) {
-	for _, sz := range []struct {
-		name            string
-		w, h, dpr, zoom float64
-	}{
-		{"phone", 390, 844, 3, 1},
-		{"tablet", 1024, 768, 2, 1},
-		{"laptop", 1280, 800, 1, 1},
-		{"full HD projector", 1920, 1080, 1, 1.2},
-		{"4K projector", 3840, 2160, 1, 2.4},
-	} {
-		for _, scene := range []string{"pca", "denoise", "contractive", "sparse"} {
-			a := New(Options{Scenes: scenes.All(), Query: ParseQuery("paused=1&scene=" + scene)})
-			a.Resize(sz.w*sz.dpr, sz.h*sz.dpr, sz.dpr)
-			if got := a.Theme().U / sz.dpr; got < sz.zoom-0.01 || got > sz.zoom+0.01 {
-				t.Errorf("%s: zoom %.2f, want %.2f", sz.name, got, sz.zoom)
-			}
-			screen := ui.Rect{W: a.w, H: a.h}
-			parts := map[string]ui.Rect{"plot": a.plot, "panel": a.panel, "explain": a.explain, "top": a.top}
-			for n, r := range parts {
-				if r.W < 0 || r.H < 0 || r.X < -0.5 || r.Y < -0.5 || r.Right() > screen.W+0.5 || r.Bottom() > screen.H+0.5 {
-					t.Errorf("%s %s: %s %+v is not on the screen %v×%v", sz.name, scene, n, r, screen.W, screen.H)
-				}
-			}
-			if overlap(a.plot, a.panel) || overlap(a.plot, a.explain) || overlap(a.panel, a.explain) {
-				t.Errorf("%s %s: plot %v, panel %v, explain %v overlap", sz.name, scene, a.plot, a.panel, a.explain)
-			}
-			if a.plot.H < 100*sz.dpr || a.plot.W < 200*sz.dpr {
-				t.Errorf("%s %s: the plot is %v×%v device pixels", sz.name, scene, a.plot.W, a.plot.H)
-			}
-			for _, b := range a.topButtons {
-				if overlap(b.Bounds(), a.tabs.Bounds()) {
-					t.Errorf("%s %s: a top button %v covers the tabs %v", sz.name, scene, b.Bounds(), a.tabs.Bounds())
-				}
-			}
-			a.Draw(&uitest.Canvas{})
-		}
 	}
 }
 

@@ -39,23 +39,28 @@ func (a *App) drawExplainStrip(c ui.Canvas) {
 	c.FillRect(ui.Rect{X: r.X, Y: r.Y, W: r.W, H: th.Px(1)}, th.Line)
 	info := a.Scene().Info()
 	r = r.Inset(th.Px(16))
-	hs := th.Font(ui.SizeHeading)
-	tw := c.TextWidth(info.Title, hs, true)
-	if tw > r.W && tw > 0 { // a phone: the title set smaller to fit
-		hs = math.Max(th.Font(11), hs*r.W/tw)
-		tw = c.TextWidth(info.Title, hs, true)
-	}
-	c.Text(info.Title, r.X, r.Y, ui.TextStyle{Size: hs, Color: th.Text, Bold: true})
 	small := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Right}
 	if n := a.TourStop(); n > 0 {
-		// the guided lecture's place, left of its buttons (drawn apart)
-		a.buf = tourLabel(a.buf[:0], n)
+		// the guided lecture's place, left of its buttons (drawn apart);
+		// where the title would run into them, they have a row of their own
+		long, short := a.tourRow(c, r.W)
+		a.buf = tourLabel(a.buf[:0], n, !short)
 		c.TextBytes(a.buf, a.tourBack.Bounds().X-th.Px(10), r.Y+th.Px(2), small)
-	} else if tw+c.TextWidth(info.Slides, small.Size, false)+th.Px(24) < r.W {
+		if long {
+			r.Y += th.Px(tourRowH)
+			r.H -= th.Px(tourRowH)
+		}
+	}
+	hs, title := a.titleFit(c, r.W)
+	for i, l := range title {
+		c.Text(l, r.X, r.Y+float64(i)*hs*1.25, ui.TextStyle{Size: hs, Color: th.Text, Bold: true})
+	}
+	tw := c.TextWidth(title[0], hs, true)
+	if a.TourStop() == 0 && len(title) == 1 && tw+c.TextWidth(info.Slides, small.Size, false)+th.Px(24) < r.W {
 		// the slides, right-aligned on the title's line when there is room
 		c.Text(info.Slides, r.Right(), r.Y+th.Px(2), small)
 	}
-	y := r.Y + th.Font(ui.SizeHeading)*1.6
+	y := r.Y + th.Font(ui.SizeHeading)*1.6 + float64(len(title)-1)*hs*1.25
 	fs, fw := a.formulaFit(c, r.W)
 	ts := th.Font(ui.SizeBody)
 	textX, textW := r.X+fw+th.Px(28), r.W-fw-th.Px(28)
@@ -83,6 +88,23 @@ func (a *App) drawExplainStrip(c ui.Canvas) {
 	}
 }
 
+// titleFit sets the explanation's title for an inner width: at the
+// heading's size, or smaller to fit one line (a phone), but not below
+// textFloor: a title longer than that is wrapped.
+func (a *App) titleFit(m ui.Measurer, width float64) (size float64, lines []string) {
+	th := a.th
+	title := a.Scene().Info().Title
+	size = th.Font(ui.SizeHeading)
+	if tw := m.TextWidth(title, size, true); tw > width && tw > 0 {
+		size = math.Max(th.Font(textFloor), size*width/tw)
+	}
+	if m.TextWidth(title, size, true) <= width {
+		a.titleLines = append(a.titleLines[:0], title) // no allocation a frame
+		return size, a.titleLines
+	}
+	return size, ui.Wrap(m, title, size, width, true)
+}
+
 // estimate measures text at 0.55 em a character when no canvas is known.
 type estimate struct{}
 
@@ -93,7 +115,7 @@ func (estimate) TextWidth(s string, size float64, _ bool) float64 {
 }
 
 // formulaFit returns the formula's type size and its widest line's width:
-// the theme's formula size, or smaller (down to 11 pixels) where a line
+// the theme's formula size, or smaller (down to textFloor) where a line
 // would not fit in width (a phone).
 func (a *App) formulaFit(m ui.Measurer, width float64) (size, widest float64) {
 	size = a.th.Font(ui.SizeFormula)
@@ -101,7 +123,7 @@ func (a *App) formulaFit(m ui.Measurer, width float64) (size, widest float64) {
 		widest = math.Max(widest, m.TextWidth(f, size, false))
 	}
 	if widest > width && widest > 0 {
-		fit := math.Max(a.th.Font(11), size*width/widest)
+		fit := math.Max(a.th.Font(textFloor), size*width/widest)
 		widest *= fit / size
 		size = fit
 	}
@@ -128,7 +150,38 @@ func (a *App) explainHeight(width float64) float64 {
 	} else {
 		body = math.Max(formulaH, float64(len(ui.Wrap(m, a.explainText(), ts, textW, true)))*ts*1.4)
 	}
-	return th.Px(32) + th.Font(ui.SizeHeading)*1.6 + body
+	hs, title := a.titleFit(m, inner)
+	h := th.Px(32) + th.Font(ui.SizeHeading)*1.6 + float64(len(title)-1)*hs*1.25 + body
+	if long, _ := a.tourRow(m, inner); long {
+		h += th.Px(tourRowH)
+	}
+	return h
+}
+
+// tourRowH is the height of the guided lecture's own row (logical pixels).
+const tourRowH = 36
+
+// tourRow reports, for the explanation's inner width, whether the guided
+// lecture's place and buttons need a row of their own above the title
+// (the title would run into them), and whether its place must be written
+// short ("15 / 17"), there being no room for "guided lecture 15 / 17" left
+// of the buttons.
+func (a *App) tourRow(m ui.Measurer, inner float64) (long, short bool) {
+	n := a.TourStop()
+	if n == 0 {
+		return false, false
+	}
+	th := a.th
+	buttons := 3*th.Px(70) + 2*th.Px(6) + th.Px(10)
+	a.buf = tourLabel(a.buf[:0], n, true)
+	label := m.TextWidth(ui.BytesString(a.buf), th.Font(ui.SizeSmall), false)
+	if label+buttons > inner {
+		short = true
+		a.buf = tourLabel(a.buf[:0], n, false)
+		label = m.TextWidth(ui.BytesString(a.buf), th.Font(ui.SizeSmall), false)
+	}
+	title := m.TextWidth(a.Scene().Info().Title, th.Font(ui.SizeHeading), true)
+	return title+th.Px(16)+label+buttons > inner, short
 }
 
 // bindActions makes buttons of the scene's own actions, which may depend on

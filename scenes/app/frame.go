@@ -60,6 +60,12 @@ func (a *App) Update(in *ui.Input) {
 		a.measure()
 	}
 	info := a.Scene().Info()
+	if info.Legend != nil && !a.hidden["legend"] {
+		// a legend that gained or lost rows needs another box
+		if a.legend = info.Legend(a.legend[:0], a.th); len(a.legend) != a.legendRows {
+			a.layout()
+		}
+	}
 	a.lossPlot.Floor, a.lossPlot.FloorTag = info.Floor, info.FloorTag
 	if a.Paused() {
 		a.play.Label, a.play.Icon = "Play", ui.IconPlay
@@ -102,13 +108,15 @@ func (a *App) Draw(c ui.Canvas) {
 
 	if a.plot.W >= 1 && a.plot.H >= 1 { // a window can be too small for a plot
 		a.Scene().Draw(c, a.plot, th)
-		if legend := a.Scene().Info().Legend; legend != nil && !a.hidden["legend"] {
-			a.legend = legend(a.legend[:0], th)
-			plot.DrawLegend(c, a.plot, th, a.legend)
-		}
-		if !a.hidden["readouts"] {
-			a.readouts.draw(c, th, a.Scene().Info().Metrics)
-		}
+	}
+	// the legend and the readouts in their own room, beside or below the
+	// plot (layout.go)
+	if legend := a.Scene().Info().Legend; legend != nil && !a.hidden["legend"] {
+		a.legend = legend(a.legend[:0], th)
+		plot.DrawLegendIn(c, a.legendR, th, a.legend)
+	}
+	if !a.hidden["readouts"] {
+		a.readouts.draw(c, th, a.Scene().Info().Metrics)
 	}
 	c.Flush()
 	if a.explain.H > 0 {
@@ -123,11 +131,7 @@ func (a *App) Draw(c ui.Canvas) {
 		a.drawPanel(c)
 	}
 	c.Flush()
-	notices := a.plot
-	if a.readouts.r.Y < a.plot.Y+a.plot.H/2 { // the readouts are at the top: notices beside them
-		notices.W = a.readouts.r.X - a.plot.X - th.Px(4)
-	}
-	a.notices.Draw(c, notices, th)
+	a.notices.Draw(c, a.noticeR, th)
 	c.Flush()
 	if a.help {
 		a.drawHelp(c)

@@ -9,14 +9,15 @@ import (
 	"aelab/scenes/ui"
 )
 
-// readoutBox shows the scene's metrics in a box over the plot, in type
-// large enough for a lecture hall: top-right, or bottom-right where the
-// scene puts titles at the top.
+// readoutBox shows the scene's metrics in type large enough for a lecture
+// hall, in a box of its own beside or below the plot (layout.go keeps the
+// room for it): never over the plot (issue 10). Its rows run down cols
+// columns.
 type readoutBox struct {
-	r       ui.Rect
-	compact bool // smaller type on a short plot (a phone)
-	buf     []byte
-	widths  map[glyphKey]float64 // advance of each rune drawn, by size
+	r      ui.Rect
+	cols   int
+	buf    []byte
+	widths map[glyphKey]float64 // advance of each rune drawn, by size
 }
 
 // glyphKey names a rune in one type size and weight.
@@ -26,33 +27,32 @@ type glyphKey struct {
 	bold bool
 }
 
-// readoutRow is a readout's row height, full or compact.
-func readoutRow(th *ui.Theme, compact bool) float64 {
-	if compact {
-		return th.Px(21)
+// readoutRow is a readout's row height and readoutWidth a column's width,
+// in logical pixels: a value at SizeReadout beside the longest label
+// ("|cos| top direction, tangent") at SizeBody.
+const (
+	readoutRow   = 32
+	readoutWidth = 300
+)
+
+// readoutSize is the size of the box of n readouts in cols columns.
+func readoutSize(th *ui.Theme, n, cols int) (w, h float64) {
+	if n == 0 {
+		return 0, 0
 	}
-	return th.Px(32)
+	cols = max(1, min(cols, n))
+	rows := (n + cols - 1) / cols
+	return float64(cols) * th.Px(readoutWidth), th.Px(14) + float64(rows)*th.Px(readoutRow)
 }
 
-// layout places the box for n readouts in plot; a hidden box is empty, at
-// the plot's top-right corner (notices then take the plot's width).
-func (b *readoutBox) layout(plot ui.Rect, th *ui.Theme, n int, atBottom, hidden bool) {
-	rows := float64(n)
-	b.compact = th.Px(14)+rows*readoutRow(th, false) > 0.5*plot.H
-	rw := th.Px(310)
-	if b.compact {
-		rw = th.Px(270)
-	}
-	rw = math.Min(rw, plot.W-th.Px(24))
-	b.r = ui.Rect{X: plot.Right() - rw - th.Px(12), Y: plot.Y + th.Px(12), W: rw, H: th.Px(14) + rows*readoutRow(th, b.compact)}
-	if atBottom {
-		b.r.Y = plot.Bottom() - b.r.H - th.Px(12)
-	}
-	if hidden {
-		b.r = ui.Rect{X: plot.Right(), Y: plot.Y}
-	}
+// place puts the box at r, its rows in cols columns.
+func (b *readoutBox) place(r ui.Rect, cols int) {
+	b.r, b.cols = r, max(1, cols)
 	clear(b.widths) // new sizes (a new scale) measure afresh
 }
+
+// colWidth is the width of one column of the box.
+func (b *readoutBox) colWidth() float64 { return b.r.W / float64(max(1, b.cols)) }
 
 // readoutPad is the box's inner margin and readoutGap the least room
 // between a label and its value, in logical pixels.
@@ -61,9 +61,9 @@ const (
 	readoutGap = 6
 )
 
-// readoutTiny is the smallest type a readout may fall back to: the loss
-// plot's tick labels' size.
-const readoutTiny = 11
+// readoutTiny is the smallest type a readout may fall back to: the text
+// floor (textFloor, layout.go).
+const readoutTiny = textFloor
 
 // readoutFit is one way of setting a row, from the most readable down:
 // the label's and the value's type sizes and the value's significant
@@ -73,36 +73,31 @@ type readoutFit struct {
 	sig          int
 }
 
-// The ways a row may be set, tried in order until label and value fit the
-// box: full size (the lecture hall's back rows), then the value smaller,
-// then the label, then fewer digits. A value of a diverging run (5.8e170)
-// beside the longest label ("|cos| top direction, tangent") needs the
-// later ones on a phone.
-var (
-	fullFits = []readoutFit{
-		{ui.SizeBody, ui.SizeReadout, 0}, {ui.SizeBody, ui.SizeBody, 0}, {ui.SizeBody, ui.SizeSmall, 0},
-		{ui.SizeSmall, ui.SizeBody, 0}, {ui.SizeSmall, ui.SizeSmall, 0}, {readoutTiny, ui.SizeSmall, 0},
-		{readoutTiny, ui.SizeSmall, 1},
-	}
-	compactFits = []readoutFit{
-		{ui.SizeSmall, ui.SizeBody, 0}, {ui.SizeSmall, ui.SizeSmall, 0}, {readoutTiny, ui.SizeSmall, 0},
-		{readoutTiny, ui.SizeSmall, 1}, {readoutTiny, readoutTiny, 1},
-	}
-)
+// The ways a row may be set, tried in order until label and value fit a
+// column: full size (the lecture hall's back rows), then the value
+// smaller, then the label, then fewer digits. A value of a diverging run
+// (5.8e170) beside the longest label ("|cos| top direction, tangent")
+// needs the later ones.
+var fits = []readoutFit{
+	{ui.SizeBody, ui.SizeReadout, 0}, {ui.SizeBody, ui.SizeBody, 0}, {ui.SizeBody, ui.SizeSmall, 0},
+	{ui.SizeSmall, ui.SizeBody, 0}, {ui.SizeSmall, ui.SizeSmall, 0}, {readoutTiny, ui.SizeSmall, 0},
+	{readoutTiny, ui.SizeSmall, 1},
+}
 
 // draw draws the metrics, a label and a value each, each row at the first
-// fit whose label and value share the box's width.
+// fit whose label and value share its column's width.
 func (b *readoutBox) draw(c ui.Canvas, th *ui.Theme, metrics []scene.Metric) {
 	r := b.r
-	c.RoundRect(r, th.Px(8), th.Line)
-	c.RoundRect(r.Inset(th.Px(1)), th.Px(7), th.Bg.Alpha(0.95))
-	fits := fullFits
-	if b.compact {
-		fits = compactFits
+	if r.Empty() {
+		return
 	}
-	room := r.W - th.Px(2*readoutPad+readoutGap)
-	y := r.Y + th.Px(7)
-	for _, m := range metrics {
+	c.RoundRect(r, th.Px(8), th.Line)
+	c.RoundRect(r.Inset(th.Px(1)), th.Px(7), th.Bg)
+	cw := b.colWidth()
+	room := cw - th.Px(2*readoutPad+readoutGap)
+	perCol := (len(metrics) + b.cols - 1) / b.cols
+	for i, m := range metrics {
+		x, y := r.X+float64(i/perCol)*cw, r.Y+th.Px(7)+float64(i%perCol)*th.Px(readoutRow)
 		var f readoutFit
 		for _, f = range fits {
 			b.buf = appendMetricSig(b.buf[:0], m.Value, m.Digits, f.sig)
@@ -113,9 +108,8 @@ func (b *readoutBox) draw(c ui.Canvas, th *ui.Theme, metrics []scene.Metric) {
 		}
 		// the label on the value's baseline (about 0.8 em below the top)
 		dy := math.Max(0.8*th.Font(f.value-f.label), th.Px(1))
-		c.Text(m.Label, r.X+th.Px(readoutPad), y+dy, ui.TextStyle{Size: th.Font(f.label), Color: th.TextDim})
-		c.TextBytes(b.buf, r.Right()-th.Px(readoutPad), y, ui.TextStyle{Size: th.Font(f.value), Color: th.Text, Bold: true, Align: ui.Right})
-		y += readoutRow(th, b.compact)
+		c.Text(m.Label, x+th.Px(readoutPad), y+dy, ui.TextStyle{Size: th.Font(f.label), Color: th.TextDim})
+		c.TextBytes(b.buf, x+cw-th.Px(readoutPad), y, ui.TextStyle{Size: th.Font(f.value), Color: th.Text, Bold: true, Align: ui.Right})
 	}
 }
 

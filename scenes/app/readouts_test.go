@@ -85,7 +85,7 @@ func TestReadoutsFitTheirBox(t *testing.T) {
 				a.Set(namePresenter, "1")
 			}
 			th, box := a.th, a.readouts
-			room := box.r.W - th.Px(2*readoutPad+readoutGap)
+			room := box.colWidth() - th.Px(2*readoutPad+readoutGap)
 			ms := a.Scene().Info().Metrics
 			for _, v := range values {
 				for i := range ms {

@@ -159,6 +159,10 @@ func (s *Scene) Reset(seed uint64) {
 	s.info.Formula[2] = "f(x) = " + c.Act.String() + "(Wx + b),  " + tied
 	// the readouts go out of the way of the side-by-side titles
 	s.info.ReadoutsAtBottom = s.compare
+	s.info.Insets = scene.InsetRoom{N: 2, MinH: 90, MaxH: 170} // trade-off, norms
+	if s.compare {
+		s.info.Insets = scene.InsetRoom{}
+	}
 	s.dae = nil
 	if s.compare {
 		d := dae.Default
@@ -254,8 +258,10 @@ func (s *Scene) Measure() {
 // plots in a column on the right (below the readouts); side by side, the
 // CAE on the left half and the DAE on the right.
 func (s *Scene) Layout(area ui.Rect, th *ui.Theme) {
+	// the trade-off and norm plots have room of their own (Info.Insets)
 	var insets [2]ui.Rect
-	s.dataR = plot.InsetColumn(area, th, len(s.info.Metrics), 170, 90, insets[:])
+	copy(insets[:], s.info.InsetRects)
+	s.dataR = area
 	s.tradeR, s.normR = insets[0], insets[1]
 	s.v.Fit(s.dataR)
 	half := area.W / 2

@@ -55,6 +55,12 @@ type Game struct {
 	// OnChange, if set, runs with the App's link (its URL query) whenever
 	// what a link carries has changed (the browser rewrites its address).
 	OnChange func(query string)
+	// OnUpdate, if set, runs after every Update with the App and the lock
+	// held (the browser sizes its page to the App's PageHeight).
+	OnUpdate func(a *app.App)
+	// offX, offY are where the screen shows the canvas's top-left corner
+	// from, in device pixels: the page's scroll (SetScroll).
+	offX, offY float64
 	// Quit, set, ends the game after the frame (the native -screenshot).
 	Quit bool
 }
@@ -87,6 +93,9 @@ func (g *Game) Update() error {
 	g.input.CatchUp = g.ticks > 0
 	g.ticks++
 	g.app.Update(&g.input)
+	if g.OnUpdate != nil {
+		g.OnUpdate(g.app)
+	}
 	g.afterChange()
 	// Battery: paused and untouched, the lab stops redrawing; ebiten then
 	// runs a frame only on input or ScheduleFrame. ebiten deprecates this
@@ -147,8 +156,36 @@ func (g *Game) readKeys() {
 	}
 }
 
+// SetScroll tells the game how far the page around the canvas is
+// scrolled, in device pixels: ebiten reports positions in the window, the
+// App wants them on the canvas.
+func (g *Game) SetScroll(x, y float64) {
+	g.mu.Lock()
+	g.offX, g.offY = x, y
+	g.mu.Unlock()
+}
+
+// WantsTouch reports whether a finger put down at (x, y), device pixels
+// in the window, is the lab's (App.WantsTouch); if not, the page may
+// scroll under it.
+func (g *Game) WantsTouch(x, y float64) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.app.WantsTouch(x+g.offX, y+g.offY)
+}
+
 // readPointer fills g.input.Pointer from the first finger, or else the mouse.
 func (g *Game) readPointer() {
+	if g.readPointerIn() {
+		p := &g.input.Pointer
+		p.X += g.offX
+		p.Y += g.offY
+	}
+}
+
+// readPointerIn reads the pointer in window coordinates and reports
+// whether it read a new position.
+func (g *Game) readPointerIn() bool {
 	p := &g.input.Pointer
 	p.Pressed, p.Released, p.Wheel = false, false, 0
 	g.touches = inpututil.AppendJustPressedTouchIDs(g.touches[:0])
@@ -161,11 +198,11 @@ func (g *Game) readPointer() {
 		if inpututil.IsTouchJustReleased(g.touch) {
 			g.touching = false
 			p.Down, p.Released = false, true
-			return // position: where the finger left
+			return false // position: where the finger left
 		}
 		x, y := ebiten.TouchPosition(g.touch)
 		p.X, p.Y, p.Down = float64(x), float64(y), true
-		return
+		return true
 	}
 	p.Touch = false
 	x, y := ebiten.CursorPosition()
@@ -174,6 +211,7 @@ func (g *Game) readPointer() {
 	p.Pressed = inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft)
 	p.Released = inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft)
 	_, p.Wheel = ebiten.Wheel()
+	return true
 }
 
 func (g *Game) Draw(screen *ebiten.Image) {

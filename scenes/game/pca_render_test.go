@@ -213,13 +213,22 @@ func TestRenderContractive(t *testing.T) {
 	if hits < checked/2 {
 		t.Errorf("Jacobian crosses along the circle: %d of %d sampled pixels in the aligned green", hits, checked)
 	}
-	var plot ui.Rect
-	g.Do(func(a *app.App) { a.Set("tied", "0"); a.Set("lambda", "0.1"); a.Train(3000); plot = a.PlotRect() })
+	var right ui.Rect
+	g.Do(func(a *app.App) {
+		a.Set("tied", "0")
+		a.Set("lambda", "0.1")
+		a.Train(3000)
+		if r := a.Scene().Info().InsetRects; len(r) == 2 {
+			right = r[1]
+		}
+	})
 	untied := frame(t, g, 2)
 	save(t, untied, "render-contractive-untied.png")
-	// the norms' inset, right of the data: two curves, ‖W_enc‖ in the data
-	// colour and ‖W_dec‖ in the model colour
-	right := ui.Rect{X: plot.Right() - 330, Y: plot.Y, W: 330, H: plot.H}
+	// the norms' inset, where the App kept room for it beside the plot:
+	// two curves, ‖W_enc‖ in the data colour and ‖W_dec‖ in the model colour
+	if right.Empty() {
+		t.Fatal("the contractive scene has no room for its norms' inset")
+	}
 	th0 := ui.Light(1)
 	for _, c := range []ui.Color{th0.Data, th0.Model} {
 		want := rgb(c)
@@ -227,7 +236,8 @@ func TestRenderContractive(t *testing.T) {
 			t.Errorf("untied: %d pixels of %v in the norms' inset, want ≥ 40 (one curve per weight matrix)", n, want)
 		}
 	}
-	g.Do(func(a *app.App) { a.Set("tied", "1"); a.Set("view", "compare"); a.Train(5000) })
+	var plot ui.Rect
+	g.Do(func(a *app.App) { a.Set("tied", "1"); a.Set("view", "compare"); a.Train(5000); plot = a.PlotRect() })
 	compare := frame(t, g, 2)
 	save(t, compare, "render-contractive-compare.png")
 	// side by side: the DAE's field arrows in the field's greens on the

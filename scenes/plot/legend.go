@@ -93,3 +93,39 @@ func Arrow(c ui.Canvas, x0, y0, x1, y1, w, head float64, col ui.Color) {
 	c.Line(x0, y0, bx, by, w, col)
 	c.Triangle(x1, y1, bx-uy*h*0.5, by+ux*h*0.5, bx+uy*h*0.5, by-ux*h*0.5, col)
 }
+
+// LegendSize is the size of the box DrawLegendIn needs for rows at the
+// body type size: a line of 1.45 em a row, a swatch and the widest text.
+func LegendSize(m ui.Measurer, th *ui.Theme, rows []LegendRow) (w, h float64) {
+	if len(rows) == 0 {
+		return 0, 0
+	}
+	size := th.Font(ui.SizeBody)
+	wmax := 0.0
+	for _, r := range rows {
+		wmax = math.Max(wmax, m.TextWidth(r.Text, size, false))
+	}
+	return wmax + th.Px(46), float64(len(rows))*size*1.45 + th.Px(12)
+}
+
+// DrawLegendIn draws rows in the box r (LegendSize's), kept for them
+// beside the plot rather than over it; rows that do not fit are left out.
+func DrawLegendIn(c ui.Canvas, r ui.Rect, th *ui.Theme, rows []LegendRow) {
+	if len(rows) == 0 || r.Empty() {
+		return
+	}
+	size := th.Font(ui.SizeBody)
+	lh := size * 1.45
+	c.RoundRect(r, th.Px(6), th.Line)
+	c.RoundRect(r.Inset(th.Px(1)), th.Px(5), th.Bg)
+	text := ui.TextStyle{Size: size, Color: th.Text}
+	x, y := r.X+th.Px(8), r.Y+th.Px(6)
+	for i, row := range rows {
+		if y+float64(i+1)*lh > r.Bottom()+0.5 {
+			return
+		}
+		cy := y + float64(i)*lh + lh/2
+		drawSwatch(c, th, row.Swatch, row.Color, x+th.Px(11), cy)
+		c.Text(row.Text, x+th.Px(32), cy-size*0.62, text)
+	}
+}

@@ -77,9 +77,20 @@ type Info struct {
 	// heavier or lighter than a minibatch of a small net (the sparse
 	// scene's step is a whole alternation); 0 for the App's default.
 	Speed int
-	// ReadoutsAtBottom asks for the readouts in the plot's bottom-right
-	// corner, where the top of the plot carries titles.
+	// ReadoutsAtBottom asks for the readouts, the legend and the insets in
+	// a strip below the plot rather than in a column beside it: for a plot
+	// that needs its width (two panels side by side under their titles).
+	// The App never draws them over the plot (issue 10).
 	ReadoutsAtBottom bool
+	// Insets asks the App for room for the scene's small plots, the
+	// evidence beside the main picture (the objective after each step,
+	// code bars, a histogram): the App reserves it beside or below the
+	// plot, with the readouts and the legend, at every screen size and in
+	// presenter mode, and sets InsetRects before each call of Layout.
+	Insets InsetRoom
+	// InsetRects are where the App put the Insets.N small plots, in
+	// device pixels, outside the plot given to Layout; the App sets them.
+	InsetRects []ui.Rect
 	// Actions are buttons under the transport controls, such as the sparse
 	// scene's separate W-step and D-step (as GAN Lab steps its
 	// discriminator and generator apart).
@@ -151,3 +162,16 @@ type Metric struct {
 	Digits int // significant digits shown
 	Value  float64
 }
+
+// InsetRoom is the room a scene asks for its small plots: N of them, each
+// at least MinH and at most MaxH logical pixels high (Theme.Px), about
+// InsetWidth wide. The App gives each at least MinH wherever the screen
+// has that room (it moves the explanation aside for it), and never drops
+// one: on a screen too small it gives them less.
+type InsetRoom struct {
+	N          int
+	MinH, MaxH float64
+}
+
+// InsetWidth is the width of a small plot, in logical pixels.
+const InsetWidth = 300

@@ -162,6 +162,8 @@ func New() *Scene {
 	s.info = scene.Info{
 		ID: "sparse", Tab: "Sparse coding",
 		Slides: "lecture: Sparse coding · Regularized autoencoders · Non-linear analogue",
+		// the objective per step, ‖D‖ and ‖W‖₁, the code: room of their own
+		Insets: scene.InsetRoom{N: 3, MinH: 80, MaxH: 150},
 		Params: param.NewSet(
 			param.Pick(param.Spec{Name: "view", Label: "show", Kind: param.Choice, Choices: []string{"2d", "patches", "sae", "psd"},
 				Labels: []string{"2-D", "patches", "SAE", "PSD"}, Resets: true,
@@ -280,8 +282,11 @@ func (s *Scene) measureFrame(int) {
 // right, below the readouts.
 func (s *Scene) Layout(area ui.Rect, th *ui.Theme) {
 	s.area = area
+	// the small plots have room of their own, beside or below the plot
+	// (Info.Insets; the App sets InsetRects)
 	var insets [3]ui.Rect
-	s.dataR = plot.InsetColumn(area, th, 5, 150, 80, insets[:]) // five readout rows at most
+	copy(insets[:], s.info.InsetRects)
+	s.dataR = area
 	s.obj, s.deg, s.codeR = insets[0], insets[1], insets[2]
 	s.v.Fit(s.dataR)
 	// patch views: atom tiles above, a strip of patches and the selected

@@ -102,6 +102,9 @@ func TestViews(t *testing.T) {
 	s := New()
 	th := ui.Light(1)
 	area := ui.Rect{W: 1280, H: 800}
+	// the App keeps the small plots beside the plot (Info.Insets): here
+	// a column at the right of a 1280 × 800 screen
+	insets := []ui.Rect{{X: 1300, Y: 0, W: 300, H: 150}, {X: 1300, Y: 160, W: 300, H: 150}, {X: 1300, Y: 320, W: 300, H: 150}}
 	s.Layout(area, th)
 	want := map[string]struct {
 		k, metrics, actions int
@@ -161,6 +164,10 @@ func TestViews(t *testing.T) {
 
 		c := &uitest.Canvas{Record: true}
 		for _, r := range []ui.Rect{area, {X: 20, Y: 40, W: 700, H: 500}, {W: 320, H: 600}, {W: 1, H: 1}} {
+			s.info.InsetRects = nil
+			if r == area {
+				s.info.InsetRects = insets
+			}
 			s.Layout(r, th)
 			c.Reset()
 			s.Draw(c, r, th)

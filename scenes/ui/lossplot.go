@@ -196,9 +196,9 @@ func (p *LossPlot) Draw(c Canvas, th *Theme) {
 		return area.Bottom() - (e-ylo)/(yhi-ylo)*area.H, 0
 	}
 	// decade grid, and labels at least a label's height apart
-	label := TextStyle{Size: th.Font(11), Color: th.TextDim, Align: Right}
+	label := TextStyle{Size: th.Font(SizeFloor), Color: th.TextDim, Align: Right}
 	decades := yhi - ylo
-	every := math.Max(1, math.Ceil(th.Font(11)*1.3/(area.H/decades)))
+	every := math.Max(1, math.Ceil(th.Font(SizeFloor)*1.3/(area.H/decades)))
 	for e := ylo; e <= yhi; e++ {
 		yy := area.Bottom() - (e-ylo)/decades*area.H
 		c.Line(area.X, yy, area.Right(), yy, th.Px(1), th.Grid)
@@ -219,8 +219,8 @@ func (p *LossPlot) Draw(c Canvas, th *Theme) {
 	} else {
 		p.tick = append(p.tick, " steps"...)
 	}
-	c.TextBytes(p.tick, area.Right(), area.Bottom()+th.Px(2), TextStyle{Size: th.Font(11), Color: th.TextDim, Align: Right})
-	c.Text("0", area.X, area.Bottom()+th.Px(2), TextStyle{Size: th.Font(11), Color: th.TextDim})
+	c.TextBytes(p.tick, area.Right(), area.Bottom()+th.Px(2), TextStyle{Size: th.Font(SizeFloor), Color: th.TextDim, Align: Right})
+	c.Text("0", area.X, area.Bottom()+th.Px(2), TextStyle{Size: th.Font(SizeFloor), Color: th.TextDim})
 	if floor {
 		if fy, off := y(p.Floor); off == 0 {
 			for x := area.X; x < area.Right(); x += th.Px(10) {
@@ -247,11 +247,11 @@ func (p *LossPlot) Draw(c Canvas, th *Theme) {
 		c.Circle(p.pts[0], p.pts[1], th.Px(3), th.Model)
 	}
 	c.Polyline(p.pts, th.Px(2), th.Model)
-	tag := TextStyle{Size: th.Font(11), Color: th.Error}
+	tag := TextStyle{Size: th.Font(SizeFloor), Color: th.Error}
 	if above {
 		c.Text(offTop, area.X+th.Px(4), area.Y+th.Px(2), tag)
 	}
 	if below {
-		c.Text(offBottom, area.X+th.Px(4), area.Bottom()-th.Font(11)*1.3, tag)
+		c.Text(offBottom, area.X+th.Px(4), area.Bottom()-th.Font(SizeFloor)*1.3, tag)
 	}
 }

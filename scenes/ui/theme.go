@@ -24,6 +24,9 @@ const (
 	SizeFormula = 19
 	SizeTitle   = 20
 	SizeReadout = 22
+	// SizeFloor is the least size of any text: tick labels, a title set
+	// smaller to fit (app.textFloor says why 12).
+	SizeFloor = 12
 )
 
 // Light is the default theme: dark ink on white, which survives projectors.

@@ -338,7 +338,7 @@ func (s *Segments) Draw(c Canvas, th *Theme) {
 		// a label wider than its segment is set smaller, down to 11 pixels
 		label := s.spec.ChoiceLabel(i)
 		if w := c.TextWidth(label, st.Size, i == s.Index); w > r.W-th.Px(8) {
-			st.Size = math.Max(th.Font(11), st.Size*(r.W-th.Px(8))/w)
+			st.Size = math.Max(th.Font(SizeFloor), st.Size*(r.W-th.Px(8))/w)
 		}
 		switch {
 		case i == s.Index:

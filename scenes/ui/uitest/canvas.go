@@ -13,13 +13,17 @@ import (
 // character, close to DejaVu Sans.
 type Canvas struct {
 	Texts  []string
-	Bold   []bool // whether each of Texts is set in bold
+	Bold   []bool    // whether each of Texts is set in bold
+	Sizes  []float64 // the em size of each of Texts, device pixels
+	Boxes  []ui.Rect // where each of Texts lies: its measured width, 1.2 em high
 	Shapes int
 	Record bool // keep the texts (off to measure allocations)
 }
 
 // Reset forgets what was drawn.
-func (c *Canvas) Reset() { c.Texts, c.Bold, c.Shapes = c.Texts[:0], c.Bold[:0], 0 }
+func (c *Canvas) Reset() {
+	c.Texts, c.Bold, c.Sizes, c.Boxes, c.Shapes = c.Texts[:0], c.Bold[:0], c.Sizes[:0], c.Boxes[:0], 0
+}
 
 // HasText reports whether a drawn text contains s.
 func (c *Canvas) HasText(s string) bool {
@@ -52,14 +56,23 @@ func (c *Canvas) TextWidth(s string, size float64, _ bool) float64 {
 }
 func (c *Canvas) TextBytes(b []byte, x, y float64, st ui.TextStyle) {
 	if c.Record {
-		c.text(string(b), st)
+		c.text(string(b), x, y, st)
 	}
 }
-func (c *Canvas) Text(s string, _, _ float64, st ui.TextStyle) { c.text(s, st) }
-func (c *Canvas) text(s string, st ui.TextStyle) {
+func (c *Canvas) Text(s string, x, y float64, st ui.TextStyle) { c.text(s, x, y, st) }
+func (c *Canvas) text(s string, x, y float64, st ui.TextStyle) {
 	if c.Record {
+		w := c.TextWidth(s, st.Size, st.Bold)
+		switch st.Align {
+		case ui.Center:
+			x -= w / 2
+		case ui.Right:
+			x -= w
+		}
+		c.Boxes = append(c.Boxes, ui.Rect{X: x, Y: y, W: w, H: 1.2 * st.Size})
 		c.Texts = append(c.Texts, s)
 		c.Bold = append(c.Bold, st.Bold)
+		c.Sizes = append(c.Sizes, st.Size)
 	}
 }
 
