@@ -106,7 +106,7 @@ bench:
 ## WebAssembly memory stays flat after the first minute (issue 11)
 SOAK_MINUTES ?= 10
 soak: web
-	AELAB_E2E=1 AELAB_SOAK=1 AELAB_SOAK_MINUTES=$(SOAK_MINUTES) go test -run TestBrowserSoak -v -timeout 0 ./static/
+	AELAB_E2E=1 AELAB_SOAK=1 AELAB_SOAK_MINUTES=$(SOAK_MINUTES) go test -run "TestBrowserSoak" -v -timeout 0 ./static/
 
 ## bench-tfjs: the deeper nets as WebAssembly beside TensorFlow.js 4.22's wasm
 ## backend in the same run, and the ratios DESIGN.md budgets (npm; not in make test)

@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"runtime/metrics"
 	"strconv"
 	"syscall/js"
 
@@ -97,12 +98,19 @@ func (a *api) install() {
 		return with(func(l *app.App) any { l.SetPaused(true); return nil })
 	}))
 	// frameStats: aelab.js adds wasm_memory_bytes, which only the page,
-	// holding the WebAssembly instance, can read.
+	// holding the WebAssembly instance, can read; the Go heap's live bytes
+	// (after the last collection), its goal and all the memory the Go
+	// runtime holds tell a leak (live grows) from a collector's slack
+	// (goal) and fragmentation (total) when wasm_memory_bytes grows.
+	heap := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}, {Name: "/memory/classes/total:bytes"}}
 	o.Set("frameStats", a.fn(func([]js.Value) any {
 		return with(func(l *app.App) any {
 			s := l.FrameStats()
+			metrics.Read(heap)
 			return map[string]any{"fps": s.FPS, "update_ms_p50": s.UpdateMsP50, "update_ms_p95": s.UpdateMsP95,
-				"draw_ms_p95": s.DrawMsP95, "frame_ms_p95": s.FrameMsP95}
+				"draw_ms_p95": s.DrawMsP95, "frame_ms_p95": s.FrameMsP95,
+				"go_heap_live_bytes": heap[0].Value.Uint64(), "go_heap_goal_bytes": heap[1].Value.Uint64(),
+				"go_memory_bytes": heap[2].Value.Uint64()}
 		})
 	}))
 	o.Set("screenshot", a.fn(func([]js.Value) any {
