@@ -545,7 +545,11 @@ func (s *Scene) drawField(c ui.Canvas, th *ui.Theme) {
 		if !near {
 			color = faintField
 		}
-		plot.Arrows(c, &s.v, &s.one, s.field[2*k:2*k+2], arrowCell, th.Px(1.8), th.Px(6), color)
+		cell := arrowCell
+		if k >= s.latticeN {
+			cell = 2 * half // the masked inputs' arrows are far apart: at their true length
+		}
+		plot.Arrows(c, &s.v, &s.one, s.field[2*k:2*k+2], cell, th.Px(1.8), th.Px(6), color)
 	}
 }
 
