@@ -94,10 +94,10 @@ const (
 
 // sliceWork bounds a frame's part of the measure, in multiply-adds of the
 // net (dae.Model.PointCost a point): about 2.5 ms natively and 8 ms in a
-// browser. At the default net (some 450 weights) a whole pass, up to
-// about 2 300 points with the streamlines, fits in one frame; at the
-// largest (256 units, 3 layers: 132 000 weights) 37 points do, and a pass
-// takes some 60 frames.
+// browser. At the default nets (320 and 640 weights) a whole pass, up to
+// about 4 500 points with the streamlines' 40 iterations, fits in one
+// frame; at the largest (256 units, 3 layers: 132 000 weights) 37 points
+// do, and a pass takes some 120 frames with the streamlines, 30 without.
 const sliceWork = 5_000_000
 
 const (
