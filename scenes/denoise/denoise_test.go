@@ -2,8 +2,10 @@ package denoise_test
 
 import (
 	"math"
+	"slices"
 	"testing"
 
+	dae "aelab/core/denoise"
 	"aelab/scenes/denoise"
 	"aelab/scenes/param"
 	"aelab/scenes/plot"
@@ -95,8 +97,8 @@ func TestScene(t *testing.T) {
 	}
 	s.Measure()
 	check("after training")
-	if rows := info.Legend(nil, th); len(rows) != 6 {
-		t.Errorf("%d legend rows with streamlines and score on, want 6", len(rows))
+	if rows := info.Legend(nil, th); len(rows) != 7 {
+		t.Errorf("%d legend rows with streamlines and score on, want 7", len(rows))
 	}
 	c := &uitest.Canvas{}
 	for _, r := range []ui.Rect{{W: 640, H: 480}, {X: 20, Y: 40, W: 1200, H: 700}, {W: 320, H: 600}, {W: 1, H: 1}} {
@@ -130,6 +132,52 @@ func TestScene(t *testing.T) {
 	s.Draw(c, area, th)
 	if !c.HasText("drag in the plot") {
 		t.Errorf("no hint to draw in %q", c.Texts)
+	}
+}
+
+// TestControlsFollowTheCorruption: σ is shown under Gaussian noise, p under
+// the mask, neither for the plain autoencoder; the readouts follow (with
+// nothing to undo there is no alignment to show).
+func TestControlsFollowTheCorruption(t *testing.T) {
+	s := denoise.New()
+	info := s.Info()
+	s.Reset(1)
+	ps := info.Params
+	for _, tc := range []struct {
+		corruption, plain float64
+		unused            []string
+		metric            string
+	}{
+		{0, 0, []string{"mask"}, "alignment"},
+		{1, 0, []string{"noise", "score"}, "masked_restored"},
+		{0, 1, []string{"corruption", "noise", "mask", "score"}, "field_norm_max_on_manifold"},
+	} {
+		ps.SetAt(ps.Index("corruption"), tc.corruption)
+		ps.SetAt(ps.Index("plain"), tc.plain)
+		ps.Spec("plain").Apply()
+		if !slices.Equal(info.Unused, tc.unused) {
+			t.Errorf("corruption %v plain %v: unused %q, want %q", tc.corruption, tc.plain, info.Unused, tc.unused)
+		}
+		if info.Metrics[0].Name != tc.metric {
+			t.Errorf("corruption %v plain %v: first readout %s, want %s", tc.corruption, tc.plain, info.Metrics[0].Name, tc.metric)
+		}
+	}
+}
+
+// TestManifoldDefaults: choosing a manifold moves σ, the units, the depth
+// and η to its own (dae.For), however it is chosen.
+func TestManifoldDefaults(t *testing.T) {
+	s := denoise.New()
+	info := s.Info()
+	ps := info.Params
+	for i, name := range ps.Spec("data").Choices {
+		ps.SetAt(ps.Index("data"), float64(i))
+		info.Adjust("data")
+		d := dae.For(name)
+		if ps.At(ps.Index("noise")) != d.Noise || ps.Int("hidden") != d.Hidden || ps.Int("depth") != d.Depth || ps.At(ps.Index("lr")) != d.LR {
+			t.Errorf("%s: σ %v, %d units, %d layers, η %v; want %v, %d, %d, %v", name, ps.At(ps.Index("noise")), ps.Int("hidden"),
+				ps.Int("depth"), ps.At(ps.Index("lr")), d.Noise, d.Hidden, d.Depth, d.LR)
+		}
 	}
 }
 

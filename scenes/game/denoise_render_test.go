@@ -1,0 +1,74 @@
+package game
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"aelab/scenes/app"
+	"aelab/scenes/ui"
+)
+
+// shotAt draws the App at w×h device pixels (scale 1) into an offscreen
+// image during the game's next frame, whatever the window's size, and
+// gives the App the window's size back.
+func shotAt(t *testing.T, g *Game, w, h int) *image.RGBA {
+	t.Helper()
+	shot := make(chan *image.RGBA, 1)
+	g.Do(func(*app.App) {
+		g.OnFrame = func(*ebiten.Image) {
+			g.OnFrame = nil
+			ow, oh := g.app.Size()
+			g.app.Resize(float64(w), float64(h), 1)
+			img := ebiten.NewImage(w, h)
+			g.painter.Begin(img)
+			g.app.Draw(g.painter)
+			g.painter.Flush()
+			rgba := image.NewRGBA(image.Rect(0, 0, w, h))
+			img.ReadPixels(rgba.Pix)
+			img.Deallocate()
+			g.app.Resize(ow, oh, 1)
+			shot <- rgba
+		}
+	})
+	current.Store(g)
+	ebiten.ScheduleFrame() //lint:ignore SA1019 the lab is idle: ask for the frame
+	return <-shot
+}
+
+// TestRenderDenoiseStops saves the guided lecture's denoising stops after
+// their 180 frames (3600 steps) at a laptop's 1280×800, a projector's
+// 1920×1080 in presenter mode and a phone's 390×844, for a person to look
+// at, and checks that each draws the field's full green arrows: near the
+// curve, or at the masked inputs.
+func TestRenderDenoiseStops(t *testing.T) {
+	for stop := 11; stop <= 15; stop++ {
+		for _, sz := range []struct {
+			w, h      int
+			presenter bool
+		}{{1280, 800, false}, {1920, 1080, true}, {390, 844, false}} {
+			q := fmt.Sprintf("tour=%d&paused=1&seed=1", stop)
+			if sz.presenter {
+				q += "&presenter=1"
+			}
+			g := newGame(q)
+			frame(t, g, 2)
+			g.Do(func(a *app.App) { a.Train(3600) })
+			img := shotAt(t, g, sz.w, sz.h)
+			save(t, img, fmt.Sprintf("render-denoise-stop%d-%dx%d.png", stop, sz.w, sz.h))
+			if stop == 12 {
+				continue // σ = 0: nothing to undo, only faint arrows
+			}
+			// the field's arrows at full colour: dark to mid green
+			green := count(img, ui.Rect{W: float64(sz.w), H: float64(sz.h)}, func(c color.RGBA) bool {
+				return int(c.G) > int(c.R)+40 && int(c.G) > int(c.B)+10 && c.G < 200
+			})
+			if green < 50 {
+				t.Errorf("stop %d at %d×%d: %d green arrow pixels, want ≥ 50", stop, sz.w, sz.h, green)
+			}
+		}
+	}
+}
