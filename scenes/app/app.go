@@ -129,6 +129,9 @@ type App struct {
 
 	// lastDivergence is how the last training run ended, for Diverged.
 	lastDivergence divergence
+	// unusedWas is the scene's Info.Unused before a live change, kept to
+	// tell whether the change showed or hid a control.
+	unusedWas []string
 }
 
 // New returns the App with the query applied; bad values become warnings.
@@ -392,10 +395,27 @@ func (a *App) setSceneParam(i int, v float64) {
 			sp.Label, sp.ChoiceLabelOrValue(applied)), scene.Note)
 		return
 	}
+	a.unusedWas = append(a.unusedWas[:0], a.Scene().Info().Unused...)
 	if sp.Apply != nil {
 		sp.Apply()
 	}
+	if !sameStrings(a.Scene().Info().Unused, a.unusedWas) {
+		a.layout() // a live change showed or hid controls (the denoiser's corruption)
+	}
 	a.measure()
+}
+
+// sameStrings reports whether a and b hold the same strings in order.
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (a *App) applyApp(i int, value string) any {

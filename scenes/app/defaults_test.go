@@ -81,3 +81,24 @@ func TestPCA3DOpensWithItsRate(t *testing.T) {
 		t.Errorf("back to dim 2: lr %v, want %v", lr(a), undercomplete.Default.LR)
 	}
 }
+
+// TestLiveChangeShowsItsControls: a live change that shows or hides
+// controls (the denoiser's corruption: σ for Gaussian noise, p for the
+// mask) relays the panel at once, not at the next reset.
+func TestLiveChangeShowsItsControls(t *testing.T) {
+	a := newApp(t, "scene=denoise")
+	shown := func(name string) bool {
+		for _, w := range a.params.shown {
+			if w.Spec().Name == name {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tc := range []struct{ corruption, on, off string }{{"mask", "mask", "noise"}, {"gaussian", "noise", "mask"}} {
+		a.Set("corruption", tc.corruption)
+		if !shown(tc.on) || shown(tc.off) {
+			t.Errorf("corruption %s: %s shown %v, %s shown %v", tc.corruption, tc.on, shown(tc.on), tc.off, shown(tc.off))
+		}
+	}
+}
