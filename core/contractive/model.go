@@ -14,20 +14,20 @@ import (
 // Lambda and LR apply live (SetLambda, SetLR); every other field needs a New
 // model.
 type Config struct {
-	Manifold  string        // curve of manifold.Named: "circle", "sine", "spiral", "arcs" (a drawn curve: NewOn)
-	Points    int           // training set size
-	Jitter    float64       // standard deviation of the training points' Gaussian offset from the curve
-	Hidden    int           // H, hidden units
-	Act       nn.Activation // nn.Sigmoid or nn.Tanh
-	Tied      bool          // decoder V = Wᵀ (the slide's way out of the caveat)
+	Manifold string        // curve of manifold.Named: "circle", "sine", "spiral", "arcs" (a drawn curve: NewOn)
+	Points   int           // training set size
+	Jitter   float64       // standard deviation of the training points' Gaussian offset from the curve
+	Hidden   int           // H, hidden units
+	Act      nn.Activation // nn.Sigmoid or nn.Tanh
+	Tied     bool          // decoder V = Wᵀ (the slide's way out of the caveat)
 	// RowNorm, when > 0 and the weights are untied, holds each encoder row
 	// W_k at norm RowNorm: after every update it is scaled back onto that
 	// sphere (a projected gradient step). It is the other way out of the
 	// caveat, whose f → εf needs ‖W‖ → 0; see Default for what it does to
 	// the contraction.
-	RowNorm float64
-	Lambda    float64       // λ, weight of the contractive penalty
-	LR        float64       // Adam's step size α
+	RowNorm   float64
+	Lambda    float64 // λ, weight of the contractive penalty
+	LR        float64 // Adam's step size α
 	BatchSize int
 }
 
