@@ -156,6 +156,9 @@ func NewOn(cfg Config, curve *manifold.Curve, seed uint64) *Model {
 		opt = rn
 	}
 	m.Trainer = nn.NewTrainer(m.CAE, opt, m.Data, cfg.BatchSize, rng.New(seed, rng.StreamBatches))
+	// the minibatch workspace now, so that no call of Train allocates (a
+	// Sweep's models first train many frames after they are made)
+	m.CAE.workspace(m.Trainer.Minibatch().Cap)
 	m.record()
 	return m
 }
