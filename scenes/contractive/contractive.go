@@ -44,9 +44,9 @@ type Scene struct {
 	onCurve int
 	glyphs  []cae.SVD2 // of the CAE, at glyphAt
 	daeGlyp []cae.SVD2 // of the DAE's encoder, side by side
-	// the largest S1 of each model's glyphs on the curve, which sets the
-	// ellipses' scale, and the ellipses' largest half-axis (data units)
-	glyphTop, daeTop float64
+	// what sets the ellipses' scale, for each model, and their largest
+	// half-axis (data units)
+	glyphTop, daeTop float64 // mean S1 along the curve
 	glyphHalf        float64
 	arrows           *data.Set // field arrows, side by side
 	field            []float64 // CAE's r(x) − x at arrows
@@ -61,7 +61,11 @@ type Scene struct {
 	// encoder measured the same way
 	cmpMetrics, caeMetrics []scene.Metric
 
+	// the CAE view's data part and insets: with the norms' plot (the
+	// caveat: untied and free) or the trade-off alone
 	dataR, tradeR, normR ui.Rect
+	dataR1, tradeR1      ui.Rect
+	v1                   plot.View2D
 	lr, rr               ui.Rect // side by side: the two panels
 	v, vl, vr            plot.View2D
 	pts                  []float64
@@ -69,7 +73,7 @@ type Scene struct {
 }
 
 const (
-	glyphGap      = 0.35 // Jacobian ellipses along the curve, data units apart
+	glyphGap      = 0.5  // Jacobian ellipses along the curve, data units apart
 	glyphSpacing  = 0.5  // and on a grid off it
 	compareArrows = 0.25 // arrow spacing side by side
 	ellipseSides  = 28   // segments of an ellipse's outline
@@ -84,6 +88,7 @@ func New() *Scene {
 		v:     plot.View2D{Half: manifold.Window},
 		vl:    plot.View2D{Half: manifold.Window},
 		vr:    plot.View2D{Half: manifold.Window},
+		v1:    plot.View2D{Half: manifold.Window},
 	}
 	s.drawer = plot.NewDrawer()
 	s.drawn = func(why string) { s.info.Host.Reset(why) }
@@ -281,7 +286,7 @@ func (s *Scene) Measure() {
 	for i := 0; i < s.glyphAt.N; i++ {
 		s.glyphs[i] = m.CAE.JacobianSVD(s.glyphAt.At(i))
 	}
-	s.glyphTop = topS1(s.glyphs[:s.onCurve])
+	s.glyphTop = meanS1(s.glyphs[:s.onCurve])
 	if s.dae == nil {
 		return
 	}
@@ -295,21 +300,24 @@ func (s *Scene) Measure() {
 	for i := 0; i < s.glyphAt.N; i++ {
 		s.daeGlyp[i] = cae.EncoderSVD(ly, s.glyphAt.At(i))
 	}
-	s.daeTop = topS1(s.daeGlyp[:s.onCurve])
+	s.daeTop = meanS1(s.daeGlyp[:s.onCurve])
 	ms[6].Value, ms[7].Value = cae.LayerAlignment(ly, m.Curve, cae.AlignmentPoints)
 }
 
-// topS1 is the largest S1 among glyphs (1 if none is positive): the
-// singular value drawn as the longest half-axis.
-func topS1(glyphs []cae.SVD2) float64 {
-	top := 0.0
+// meanS1 is the mean S1 of glyphs (1 if it is not positive): the singular
+// value drawn as the longest half-axis, glyphHalf, so that the ellipses
+// on the curve are as long as their spacing allows and a larger S1 (off
+// the curve, say) is drawn at that length too.
+func meanS1(glyphs []cae.SVD2) float64 {
+	m := 0.0
 	for _, g := range glyphs {
-		top = math.Max(top, g.S1)
+		m += g.S1
 	}
-	if top <= 0 || math.IsNaN(top) {
+	m /= float64(max(len(glyphs), 1))
+	if !(m > 0) || math.IsInf(m, 0) {
 		return 1
 	}
-	return top
+	return m
 }
 
 // Layout splits the plot: the data on the left, the trade-off and norm
@@ -322,31 +330,41 @@ func (s *Scene) Layout(area ui.Rect, th *ui.Theme) {
 	s.dataR = plot.InsetColumn(area, th, len(s.caeMetrics), 170, 90, insets[:])
 	s.tradeR, s.normR = insets[0], insets[1]
 	s.v.Fit(s.dataR)
+	s.dataR1 = plot.InsetColumn(area, th, len(s.caeMetrics), 240, 90, insets[:1])
+	s.tradeR1 = insets[0]
+	s.v1.Fit(s.dataR1)
 	s.lr, s.rr = compareRects(area, th, len(s.cmpMetrics))
 	s.vl.Fit(s.lr)
 	s.vr.Fit(s.rr)
 }
 
-// compareRects places the side-by-side panels: squares under the titles'
-// band, as large as leaves the readouts' box (rows readouts, placed as
-// scenes/app's readoutBox places it at the plot's bottom) free below them;
-// on a plot too short for that, they take the height and the box covers a
-// corner of the right one.
+// compareRects places the side-by-side panels: two squares under the
+// titles' band, as large as leaves the readouts' box (rows readouts,
+// placed as scenes/app's readoutBox places them at the plot's bottom
+// right) free, either below the panels (a band that also holds the
+// legend) or beside them, whichever leaves the larger panels; on a plot
+// too small for either, they take the height and the box covers a corner
+// of the right one.
 func compareRects(area ui.Rect, th *ui.Theme, rows int) (l, r ui.Rect) {
-	row := th.Px(32)
+	row, boxW := th.Px(32), th.Px(310)
 	if th.Px(14)+float64(rows)*row > 0.5*area.H { // the box's compact rows
-		row = th.Px(21)
+		row, boxW = th.Px(21), th.Px(270)
 	}
-	box := th.Px(14) + float64(rows)*row + th.Px(24)
-	top := th.Px(titleBand)
-	side := math.Min(area.W/2-th.Px(6), area.H-top-box)
-	if side < 0.6*math.Min(area.W/2, area.H-top) {
-		side = math.Min(area.W/2-th.Px(6), area.H-top)
+	boxH := th.Px(14) + float64(rows)*row + th.Px(24)
+	top, gap := th.Px(titleBand), th.Px(12)
+	full := math.Min((area.W-gap)/2, area.H-top)
+	below := math.Min((area.W-gap)/2, area.H-top-boxH)
+	beside := math.Min((area.W-boxW-th.Px(24)-2*gap)/2, area.H-top)
+	side, x := full, area.X+(area.W-2*full-gap)/2
+	switch {
+	case below >= beside && below >= 0.35*full:
+		side, x = below, area.X+(area.W-2*below-gap)/2
+	case beside > below && beside >= 0.35*full:
+		side, x = beside, area.X+gap
 	}
 	side = math.Max(side, 1)
-	x := area.X + (area.W-2*side-th.Px(12))/2
 	l = ui.Rect{X: x, Y: area.Y + top, W: side, H: side}
-	r = ui.Rect{X: x + side + th.Px(12), Y: l.Y, W: side, H: side}
+	r = ui.Rect{X: x + side + gap, Y: l.Y, W: side, H: side}
 	return l, r
 }
 
@@ -354,11 +372,7 @@ func (s *Scene) Pointer(p *ui.Pointer, area ui.Rect) bool {
 	if s.cfg.Manifold != "drawn" {
 		return false
 	}
-	v := &s.v
-	if s.compare {
-		v = &s.vl
-	}
-	return s.drawer.Follow(p, v, s.drawn, s.refused)
+	return s.drawer.Follow(p, s.activeView(), s.drawn, s.refused)
 }
 
 func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
@@ -367,34 +381,58 @@ func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 		left, right := s.lr, s.rr
 		s.panel(c, &s.vl, left, th, s.field, s.glyphs, s.glyphTop)
 		s.panel(c, &s.vr, right, th, s.daeFld, s.daeGlyp, s.daeTop)
-		head := ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.Text, Bold: true, Align: ui.Center}
 		ty := left.Y - th.Px(titleBand) + th.Px(4)
-		s.buf = append(s.buf[:0], "contractive, λ = "...)
-		s.buf = s.lambdaFmt.AppendShow(s.buf, s.cfg.Lambda)
-		c.TextBytes(s.buf, left.X+left.W/2, ty, head)
-		s.buf = append(s.buf[:0], "denoising, σ = "...)
-		s.buf = s.noiseFmt.AppendShow(s.buf, s.noise)
-		c.TextBytes(s.buf, right.X+right.W/2, ty, head)
+		s.title(c, th, left, ty, "contractive, λ = ", "CAE, λ = ", &s.lambdaFmt, s.cfg.Lambda)
+		s.title(c, th, right, ty, "denoising, σ = ", "DAE, σ = ", &s.noiseFmt, s.noise)
 	} else {
-		s.panel(c, &s.v, area, th, nil, s.glyphs, s.glyphTop)
+		s.panel(c, s.activeView(), area, th, nil, s.glyphs, s.glyphTop)
 	}
 	s.drawer.DrawStroke(c, s.activeView(), th, &s.pts)
 	c.Unclip()
-	if s.dae == nil && s.tradeR.W > 0 {
-		s.drawTrade(c, th)
+	switch {
+	case s.dae != nil:
+	case s.showNorms() && s.tradeR.W > 0:
+		s.drawTrade(c, th, s.tradeR)
 		s.drawNorms(c, th)
+	case !s.showNorms() && s.tradeR1.W > 0:
+		s.drawTrade(c, th, s.tradeR1)
 	}
 	if s.cfg.Manifold == "drawn" {
 		plot.Hint(c, area, th, "drag in the plot to draw a new curve")
 	}
 }
 
+// title sets a panel's title centred over r at y: long, or where that
+// does not fit short, in heading type or where that does not fit smaller.
+func (s *Scene) title(c ui.Canvas, th *ui.Theme, r ui.Rect, y float64, long, short string, f *param.Spec, v float64) {
+	head := ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.Text, Bold: true, Align: ui.Center}
+	for _, size := range [2]float64{ui.SizeHeading, ui.SizeBody} {
+		head.Size = th.Font(size)
+		for _, t := range [2]string{long, short} {
+			s.buf = f.AppendShow(append(s.buf[:0], t...), v)
+			if c.TextWidth(ui.BytesString(s.buf), head.Size, true) <= r.W {
+				c.TextBytes(s.buf, r.X+r.W/2, y, head)
+				return
+			}
+		}
+	}
+	c.TextBytes(s.buf, r.X+r.W/2, y, head)
+}
+
 func (s *Scene) activeView() *plot.View2D {
-	if s.dae != nil {
+	switch {
+	case s.dae != nil:
 		return &s.vl
+	case !s.showNorms():
+		return &s.v1
 	}
 	return &s.v
 }
+
+// showNorms reports whether the norms' plot is drawn: where the caveat can
+// show, untied weights with no norm constraint (tied, the two norms are one
+// curve; held, ‖W‖_F is fixed and the plot would be one flat line).
+func (s *Scene) showNorms() bool { return !s.cfg.Tied && s.cfg.RowNorm == 0 }
 
 // arrowColor is the colour of a field arrow of length l, side by side.
 func arrowColor(l float64) ui.Color { return plot.FieldColor(l).Alpha(0.75) }
@@ -411,13 +449,19 @@ func (s *Scene) panel(c ui.Canvas, v *plot.View2D, r ui.Rect, th *ui.Theme, fiel
 	}
 	plot.Curve(c, v, s.model.Curve, th.Px(2), th.Text.Alpha(0.8), &s.pts)
 	scale := s.glyphHalf / top // data units per unit of singular value
+	if field != nil {
+		// side by side the field shows what happens off the curve, and
+		// the ellipses there would crowd it out
+		glyphs = glyphs[:s.onCurve]
+	}
 	for i, g := range glyphs {
-		col := th.Noise
-		if i < s.onCurve {
-			col = alignColor(th, math.Abs(g.V1[0]*s.tangent[2*i]+g.V1[1]*s.tangent[2*i+1]))
-		}
 		x := s.glyphAt.At(i)
-		s.ellipse(c, v, x[0], x[1], g, scale, th, col)
+		if i >= s.onCurve { // off the curve, lighter: no tangent to follow
+			s.ellipse(c, v, x[0], x[1], g, scale, 0.7*s.glyphHalf, th, th.Noise, 0.35)
+			continue
+		}
+		col := alignColor(th, math.Abs(g.V1[0]*s.tangent[2*i]+g.V1[1]*s.tangent[2*i+1]))
+		s.ellipse(c, v, x[0], x[1], g, scale, s.glyphHalf, th, col, 1)
 	}
 	c.Unclip()
 }
@@ -430,19 +474,19 @@ func alignColor(th *ui.Theme, cos float64) ui.Color {
 }
 
 // ellipse draws J_f at (x, y) as the ellipse of half-axes S1·v1 and S2·v2
-// (times scale, each at most glyphHalf): a translucent fill with an
+// (times scale, each at most lim): a translucent fill with an
 // outline, the long axis in col (green along the tangent) and the short,
-// contracted one in the data's blue.
-func (s *Scene) ellipse(c ui.Canvas, v *plot.View2D, x, y float64, g cae.SVD2, scale float64, th *ui.Theme, col ui.Color) {
-	a := math.Min(g.S1*scale, s.glyphHalf)
-	b := math.Min(g.S2*scale, s.glyphHalf)
+// contracted one in the data's blue; alpha lightens the whole glyph.
+func (s *Scene) ellipse(c ui.Canvas, v *plot.View2D, x, y float64, g cae.SVD2, scale, lim float64, th *ui.Theme, col ui.Color, alpha float32) {
+	a := math.Min(g.S1*scale, lim)
+	b := math.Min(g.S2*scale, lim)
 	if !(a > 0) { // J = 0 or not a number: nothing to draw
 		return
 	}
 	px := v.Scale()
 	if a*px < th.Px(1.5) {
 		cx, cy := v.Screen(x, y)
-		c.Circle(cx, cy, th.Px(1.5), col.Alpha(0.6))
+		c.Circle(cx, cy, th.Px(1.5), col.Alpha(0.6*alpha))
 		return
 	}
 	s.pts = s.pts[:0]
@@ -453,38 +497,38 @@ func (s *Scene) ellipse(c ui.Canvas, v *plot.View2D, x, y float64, g cae.SVD2, s
 		sx, sy := v.Screen(ex, ey)
 		s.pts = append(s.pts, sx, sy)
 	}
-	c.Polygon(s.pts, col.Alpha(0.18))
+	c.Polygon(s.pts, col.Alpha(0.18*alpha))
 	s.pts = append(s.pts, s.pts[0], s.pts[1])
-	c.Polyline(s.pts, th.Px(1.2), col.Alpha(0.8))
+	c.Polyline(s.pts, th.Px(1.2), col.Alpha(0.8*alpha))
 	axis := func(d [2]float64, l, w float64, ac ui.Color) {
 		x0, y0 := v.Screen(x-l*d[0], y-l*d[1])
 		x1, y1 := v.Screen(x+l*d[0], y+l*d[1])
 		c.Line(x0, y0, x1, y1, w, ac)
 	}
-	axis(g.V1, a, th.Px(2.5), col)
-	axis(g.V2, b, th.Px(2), th.Data)
+	axis(g.V1, a, th.Px(2.5), col.Alpha(alpha))
+	axis(g.V2, b, th.Px(2), th.Data.Alpha(alpha))
 }
 
 // drawTrade plots the λ sweep in the (mean ‖J_f‖_F, MSE) plane, MSE on a
 // log scale: one point per λ of the ladder as its model trains, joined in
 // λ's order and shaded from light (small λ) to dark, and the model shown
 // as a large dot.
-func (s *Scene) drawTrade(c ui.Canvas, th *ui.Theme) {
+func (s *Scene) drawTrade(c ui.Canvas, th *ui.Theme, r ui.Rect) {
 	sw := s.sweep
 	if sw == nil {
 		return
 	}
-	s.buf = append(s.buf[:0], "MSE against mean ‖J_f‖_F across λ"...)
+	s.buf = append(s.buf[:0], "trade-off: a model per λ"...)
 	if st := sw.Steps(); st < cae.SweepSteps {
-		s.buf = append(s.buf, " (training, "...)
+		s.buf = append(s.buf, ", training "...)
 		s.buf = strconv.AppendInt(s.buf, int64(100*st/cae.SweepSteps), 10)
-		s.buf = append(s.buf, "%)"...)
+		s.buf = append(s.buf, '%')
 	}
-	a := plot.InsetBytes(c, s.tradeR, th, s.buf)
-	// the axes' labels take a line at the bottom and a column at the left
+	a := plot.InsetBytes(c, r, th, s.buf)
+	// the axes' labels take a line above the plot and one below, the
+	// values of the MSE axis a column at the left
 	small := ui.TextStyle{Size: th.Font(11), Color: th.TextDim}
-	lab := small.Size * 1.25
-	a = ui.Rect{X: a.X + th.Px(44), Y: a.Y + lab, W: a.W - th.Px(44), H: a.H - 2*lab}
+	a = ui.Rect{X: a.X + th.Px(44), Y: a.Y + 1.8*small.Size, W: a.W - th.Px(44), H: a.H - 3.1*small.Size}
 	if a.W < th.Px(40) || a.H < th.Px(20) {
 		return
 	}
@@ -513,7 +557,7 @@ func (s *Scene) drawTrade(c ui.Canvas, th *ui.Theme) {
 	c.TextBytes(s.buf, a.X-th.Px(3), a.Y-small.Size*0.6, right)
 	s.buf = strconv.AppendFloat(s.buf[:0], math.Pow(10, mlo), 'g', 2, 64)
 	c.TextBytes(s.buf, a.X-th.Px(3), a.Bottom()-small.Size*0.6, right)
-	c.Text("MSE (log)", a.X-th.Px(44), a.Y-lab-th.Px(1), small)
+	c.Text("MSE (log scale)", a.X-th.Px(44), a.Y-1.8*small.Size, small)
 	s.buf = strconv.AppendFloat(s.buf[:0], jlo, 'f', 2, 64)
 	c.TextBytes(s.buf, a.X, a.Bottom()+th.Px(1), small)
 	s.buf = strconv.AppendFloat(s.buf[:0], jhi, 'f', 2, 64)
@@ -599,9 +643,8 @@ func (s *Scene) legend(rows []plot.LegendRow, th *ui.Theme) []plot.LegendRow {
 	rows = append(rows,
 		plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Text, Text: "manifold"},
 		plot.LegendRow{Swatch: plot.SwatchCross, Color: th.Recon, Text: "training points xₙ"},
-		plot.LegendRow{Swatch: plot.SwatchBand, Color: th.Reference, Text: "J_f(x): ellipse, axes S₁v₁ and S₂v₂"},
-		plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Reference, Text: "long axis: f sensitive (green: along tangent)"},
-		plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Data, Text: "short axis: contracted"})
+		plot.LegendRow{Swatch: plot.SwatchBand, Color: th.Reference, Text: "J_f(x): long axis S₁v₁, green along the tangent"},
+		plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Data, Text: "short axis S₂v₂: contracted"})
 	if s.dae != nil {
 		rows = append(rows, plot.LegendRow{Swatch: plot.SwatchArrow, Color: plot.FieldColor(0.3), Text: "reconstruction field r(x) − x"})
 	}
@@ -609,4 +652,4 @@ func (s *Scene) legend(rows []plot.LegendRow, th *ui.Theme) []plot.LegendRow {
 }
 
 // View returns the single view as last laid out (tests).
-func (s *Scene) View() *plot.View2D { return &s.v }
+func (s *Scene) View() *plot.View2D { return s.activeView() }

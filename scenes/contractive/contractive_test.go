@@ -145,11 +145,11 @@ func TestLiveParams(t *testing.T) {
 	if s.model.CAE.Act != nn.Sigmoid {
 		t.Errorf("act=sigmoid: the CAE's units are %v", s.model.CAE.Act)
 	}
-	if len(s.legend(nil, ui.Light(1))) != 6 {
+	if len(s.legend(nil, ui.Light(1))) != 5 {
 		t.Error("side by side, the legend has no field row")
 	}
 	set("view", 0)
-	if s.dae != nil || s.info.ReadoutsAtBottom || len(s.legend(nil, ui.Light(1))) != 5 {
+	if s.dae != nil || s.info.ReadoutsAtBottom || len(s.legend(nil, ui.Light(1))) != 4 {
 		t.Error("view=cae: a DAE, readouts at the bottom, or a field row left over")
 	}
 }
