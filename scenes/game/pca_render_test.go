@@ -217,7 +217,13 @@ func TestRenderContractive(t *testing.T) {
 		t.Errorf("Jacobian ellipses along the circle: %d of %d sampled pixels in the aligned green", hits, checked)
 	}
 	var plot ui.Rect
-	g.Do(func(a *app.App) { a.Set("tied", "0"); a.Set("rownorm", "0"); a.Set("lambda", "0.1"); a.Train(3000); plot = a.PlotRect() })
+	g.Do(func(a *app.App) {
+		a.Set("tied", "0")
+		a.Set("rownorm", "0")
+		a.Set("lambda", "0.1")
+		a.Train(3000)
+		plot = a.PlotRect()
+	})
 	untied := frame(t, g, 2)
 	save(t, untied, "render-contractive-untied.png")
 	// the norms' inset, right of the data: two curves, ‖W_enc‖ in the data
