@@ -12,7 +12,7 @@ import (
 // contracted across it. Untied, the penalty is dodged instead: the encoder
 // shrinks and the decoder grows.
 func Example() {
-	m, _ := contractive.New(contractive.Default, 1)
+	m, _ := contractive.New(contractive.Tied16, 1)
 	fmt.Printf("before: tangent_alignment %.2f\n", m.TangentAlignment())
 	m.Train(10000)
 	fmt.Printf("after 10000 steps: tangent_alignment > 0.99: %v\n", m.TangentAlignment() > 0.99)

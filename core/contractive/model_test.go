@@ -30,7 +30,7 @@ func train(t *testing.T, m *Model, n int) {
 // ≈ 0.64 on average, and the untrained net is checked to be below 0.9 so
 // that the test shows learning, not the initial weights.
 func TestJacobianFollowsTangent(t *testing.T) {
-	m := newModel(t, Default, 1)
+	m := newModel(t, Tied16, 1)
 	start := m.TangentAlignment()
 	train(t, m, 10000)
 	got := m.TangentAlignment()
@@ -50,10 +50,10 @@ func TestJacobianFollowsTangent(t *testing.T) {
 // sensitive across it (S2/S1 ≈ 0.93, measured); the penalty contracts the
 // direction off the manifold (S2/S1 ≈ 0.71). 0.85 sits between the two.
 func TestPenaltyContractsAcrossTheCurve(t *testing.T) {
-	plain := Default
+	plain := Tied16
 	plain.Lambda = 0
 	var ratio [2]float64
-	for i, cfg := range []Config{plain, Default} {
+	for i, cfg := range []Config{plain, Tied16} {
 		m := newModel(t, cfg, 1)
 		train(t, m, 10000)
 		ratio[i] = m.ContractionRatio()
@@ -61,7 +61,7 @@ func TestPenaltyContractsAcrossTheCurve(t *testing.T) {
 			cfg.Lambda, ratio[i], m.TangentAlignment(), m.JacobianFro(), m.MSE())
 	}
 	if ratio[0] < 0.85 || ratio[1] > 0.85 {
-		t.Errorf("S2/S1 = %.3f at λ = 0 and %.3f at λ = %g: want the first above 0.85 and the second below", ratio[0], ratio[1], Default.Lambda)
+		t.Errorf("S2/S1 = %.3f at λ = 0 and %.3f at λ = %g: want the first above 0.85 and the second below", ratio[0], ratio[1], Tied16.Lambda)
 	}
 }
 
@@ -74,7 +74,7 @@ func TestLambdaTradeOff(t *testing.T) {
 	var fro, mse [2]float64
 	lambdas := [2]float64{0.001, 0.3}
 	for i, lam := range lambdas {
-		cfg := Default
+		cfg := Tied16
 		cfg.Lambda = lam
 		m := newModel(t, cfg, 1)
 		train(t, m, 10000)
@@ -198,7 +198,11 @@ func TestLiveSettingsAndLoss(t *testing.T) {
 	if m.CAE.Lambda != 0.5 || m.Cfg.Lambda != 0.5 {
 		t.Errorf("after SetLambda(0.5): CAE.Lambda %g, Cfg.Lambda %g", m.CAE.Lambda, m.Cfg.Lambda)
 	}
-	if lr := m.Trainer.Opt.(*nn.Adam).LR; lr != 0.02 {
+	opt := m.Trainer.Opt
+	if r, ok := opt.(*rowNorm); ok {
+		opt = r.Optimizer
+	}
+	if lr := opt.(*nn.Adam).LR; lr != 0.02 {
 		t.Errorf("after SetLR(0.02): Adam's LR = %g", lr)
 	}
 	want := m.MSE() + 0.5*m.Penalty()
@@ -246,6 +250,52 @@ func TestMeasureAgrees(t *testing.T) {
 	} {
 		if math.Abs(c.got-c.want) > 1e-12*math.Max(1, math.Abs(c.want)) {
 			t.Errorf("Measure().%s = %v, the method gives %v", c.name, c.got, c.want)
+		}
+	}
+}
+
+// TestRowNormHolds: with Config.RowNorm every encoder row stays at that
+// norm through training (the projection runs inside each update), so the
+// caveat's f → εf cannot happen; untied without it, ‖W‖ falls.
+func TestRowNormHolds(t *testing.T) {
+	m := newModel(t, Default, 1)
+	train(t, m, 500)
+	for k := 0; k < m.CAE.H; k++ {
+		if n := norm(m.CAE.W[2*k : 2*k+2]); math.Abs(n-Default.RowNorm) > 1e-12 {
+			t.Errorf("row %d: ‖W_k‖ = %.15g after 500 steps, want %g", k, n, Default.RowNorm)
+		}
+	}
+}
+
+// TestContractionOnEveryManifold is the claim the scene opens with, on
+// every built-in curve: after 5400 steps (the scene's 180 frames at 30
+// steps a frame) the code is most sensitive along the tangent and the
+// direction across it is contracted. Measured (seeds 1–3, S2/S1 and |cos|):
+// circle 0.10–0.15, 0.988–0.996; spiral 0.23–0.26, 0.94–0.97; arcs
+// 0.22–0.27, 0.87–0.91; sine 0.28–0.29, 0.79–0.85. The thresholds sit
+// above the worst seed by a margin of a few hundredths; the sine's and the
+// arcs' alignment stay below the 0.9 (Default says why). The
+// slide's tied model (Tied16) reaches ≈ 0.71 on the circle at best.
+func TestContractionOnEveryManifold(t *testing.T) {
+	want := map[string]struct{ contraction, alignment float64 }{
+		"circle": {0.2, 0.97},
+		"spiral": {0.3, 0.92},
+		"arcs":   {0.32, 0.85},
+		"sine":   {0.38, 0.77},
+	}
+	for _, name := range []string{"circle", "sine", "spiral", "arcs"} {
+		for seed := uint64(1); seed <= 3; seed++ {
+			cfg := Default
+			cfg.Manifold = name
+			m := newModel(t, cfg, seed)
+			train(t, m, 5400)
+			r := m.Measure()
+			w := want[name]
+			t.Logf("%s seed %d: contraction %.3f, tangent_alignment %.3f, mse %.4f", name, seed, r.Contraction, r.TangentAlignment, r.MSE)
+			if r.Contraction > w.contraction || r.TangentAlignment < w.alignment {
+				t.Errorf("%s seed %d: contraction %.3f, tangent_alignment %.3f; want ≤ %g and ≥ %g",
+					name, seed, r.Contraction, r.TangentAlignment, w.contraction, w.alignment)
+			}
 		}
 	}
 }

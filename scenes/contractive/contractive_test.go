@@ -197,16 +197,60 @@ func TestDrawnCurve(t *testing.T) {
 	drawAll(t, s, "drawn")
 }
 
-func TestTradeTrail(t *testing.T) {
+// TestViewsShowWhatActs: the DAE's σ is offered only beside a DAE, the
+// row norm only untied; the λ sweep trains in the CAE view, and side by
+// side the DAE's encoder is measured as the CAE's is.
+func TestViewsShowWhatActs(t *testing.T) {
 	s, _, _ := hosted(t)
-	n := s.trade.Len()
-	s.Measure() // nothing moved: no new point
-	if s.trade.Len() != n {
-		t.Errorf("a second Measure added a point: %d, was %d", s.trade.Len(), n)
+	ps := s.info.Params
+	set := func(name string, v float64) {
+		ps.SetAt(ps.Index(name), v)
+		s.Reset(1)
 	}
-	s.Train(10)
-	s.Measure()
-	if s.trade.Len() != n+1 || s.trade.Last().lam != s.cfg.Lambda {
-		t.Errorf("after training: %d points, last %+v", s.trade.Len(), s.trade.Last())
+	if s.info.Uses("noise") || !s.info.Uses("rownorm") || s.sweep == nil || len(s.info.Metrics) != 6 {
+		t.Errorf("view=cae: noise shown %v, rownorm shown %v, sweep %v, %d metrics",
+			s.info.Uses("noise"), s.info.Uses("rownorm"), s.sweep != nil, len(s.info.Metrics))
+	}
+	steps := s.sweep.Steps()
+	s.Train(60)
+	if s.sweep.Steps() != steps && s.sweep.Models[0].Steps() != 30 {
+		t.Errorf("60 steps of the model shown gave the sweep's first model %d steps, want one turn of %d", s.sweep.Models[0].Steps(), defaultSpeed)
+	}
+	set("tied", 1)
+	if s.info.Uses("rownorm") {
+		t.Error("tied: the row norm is offered")
+	}
+	set("view", 1)
+	if !s.info.Uses("noise") || s.sweep != nil || len(s.info.Metrics) != 8 {
+		t.Errorf("view=compare: noise shown %v, sweep %v, %d metrics", s.info.Uses("noise"), s.sweep != nil, len(s.info.Metrics))
+	}
+	for _, m := range s.info.Metrics[6:] {
+		if !(m.Value > 0 && m.Value <= 1) {
+			t.Errorf("view=compare: %s = %v, want in (0, 1]", m.Name, m.Value)
+		}
+	}
+}
+
+// TestCompareLayout: side by side, the two panels sit below the titles'
+// band, do not overlap, and leave the readouts' box (placed as the App
+// places it at the plot's bottom right) and the bottom-left corner free,
+// at a desktop's and a projector's size.
+func TestCompareLayout(t *testing.T) {
+	s, _, _ := hosted(t)
+	ps := s.info.Params
+	ps.SetAt(ps.Index("view"), 1)
+	s.Reset(1)
+	for _, sc := range []float64{1, 1.5} {
+		th := ui.Light(sc)
+		for _, area := range []ui.Rect{{X: 0, Y: 60, W: 900, H: 700}, {X: 0, Y: 80, W: 1500, H: 950}} {
+			s.Layout(area, th)
+			l, r := s.lr, s.rr
+			if l.Y < area.Y+th.Px(titleBand) || l.Right() > r.X || r.Right() > area.Right() || r.Bottom() > area.Bottom() {
+				t.Errorf("scale %g, %v: panels %v and %v overlap, or under the titles, or out of the plot", sc, area, l, r)
+			}
+			if l.W < th.Px(200) {
+				t.Errorf("scale %g, %v: panels only %v wide", sc, area, l.W)
+			}
+		}
 	}
 }

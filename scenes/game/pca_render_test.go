@@ -185,8 +185,8 @@ func TestRenderDenoise(t *testing.T) {
 }
 
 // TestRenderContractive saves the contractive scene alone, untied, and side
-// by side with the denoiser, and checks that a Jacobian cross on the circle
-// is drawn in a colour of the alignment scale.
+// by side with the denoiser, and checks that the Jacobian ellipses on the
+// circle are drawn in a colour of the alignment scale.
 func TestRenderContractive(t *testing.T) {
 	g := newGame("scene=contractive&seed=1&paused=1")
 	frame(t, g, 2)
@@ -198,10 +198,13 @@ func TestRenderContractive(t *testing.T) {
 	var hits, checked int
 	g.Do(func(a *app.App) {
 		v := a.Scene().(*contractive.Scene).View()
-		// the crosses' long arms lie along the circle: sample just off
-		// the curve's ink, a little along the tangent from each cross
-		for i := 0; i < 32; i++ {
-			th := 2 * math.Pi * (float64(i) + 0.5) / 32
+		// the ellipses' long axes lie along the circle: sample just off
+		// the curve's ink, a little along the tangent from the centre of
+		// each of the 12 ellipses (the circle's length 2π over their
+		// spacing 0.5)
+		const n = 12
+		for i := 0; i < n; i++ {
+			th := 2 * math.Pi * (float64(i) + 0.5) / n
 			ax, ay := math.Cos(th), math.Sin(th)
 			x, y := v.Screen(ax-0.06*ay, ay+0.06*ax)
 			checked++
@@ -211,11 +214,12 @@ func TestRenderContractive(t *testing.T) {
 		}
 	})
 	if hits < checked/2 {
-		t.Errorf("Jacobian crosses along the circle: %d of %d sampled pixels in the aligned green", hits, checked)
+		t.Errorf("Jacobian ellipses along the circle: %d of %d sampled pixels in the aligned green", hits, checked)
 	}
 	var right ui.Rect
 	g.Do(func(a *app.App) {
 		a.Set("tied", "0")
+		a.Set("rownorm", "0")
 		a.Set("lambda", "0.1")
 		a.Train(3000)
 		if r := a.Scene().Info().InsetRects; len(r) == 2 {
