@@ -93,3 +93,9 @@ func Arrow(c ui.Canvas, x0, y0, x1, y1, w, head float64, col ui.Color) {
 	c.Line(x0, y0, bx, by, w, col)
 	c.Triangle(x1, y1, bx-uy*h*0.5, by+ux*h*0.5, bx+uy*h*0.5, by-ux*h*0.5, col)
 }
+
+// DrawSwatch draws the key mark s centred at (cx, cy), as a legend row
+// does (for keys beside a small plot's title).
+func DrawSwatch(c ui.Canvas, th *ui.Theme, s Swatch, col ui.Color, cx, cy float64) {
+	drawSwatch(c, th, s, col, cx, cy)
+}

@@ -108,8 +108,8 @@ func TestViews(t *testing.T) {
 		unused              []string
 		legend              bool
 	}{
-		"2d":      {5, 4, 2, []string{"code", "gamma", "lr"}, true},
-		"patches": {32, 4, 2, []string{"code", "gamma", "lr"}, false},
+		"2d":      {5, 5, 2, []string{"code", "gamma", "lr"}, true},
+		"patches": {32, 5, 2, []string{"code", "gamma", "lr"}, false},
 		"sae":     {32, 4, 0, []string{"normalize", "gamma"}, false},
 		"psd":     {32, 5, 0, []string{"normalize", "code"}, false},
 	}
@@ -199,5 +199,79 @@ func TestDivergenceKeepsLastDictionary(t *testing.T) {
 	}
 	if !slices.Equal(s.Dictionary().Data, d) || plane.hist.Len() != n {
 		t.Error("the diverged alternation left its mark")
+	}
+}
+
+// TestInsetsKept: at the plot sizes of 1280×800 and of presenter mode on a
+// laptop (1280×800) and a 1080p projector (1920×1080), every view keeps its
+// evidence plots and the code bars, inside the plot, none overlapping
+// another or the data they sit beside (issue 10: presenter mode dropped
+// them).
+func TestInsetsKept(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		area ui.Rect
+		u    float64
+	}{
+		{"1280×800", ui.Rect{Y: 54, W: 896, H: 539.8}, 1},
+		{"1280×800 presenter", ui.Rect{Y: 61.7, W: 896, H: 473.3}, 1.143},
+		{"1280×800 presenter, a taller explanation", ui.Rect{Y: 61.7, W: 896, H: 430}, 1.143},
+		{"1920×1080 presenter", ui.Rect{Y: 83.3, W: 1344, H: 646.1}, 1.543},
+	} {
+		s := New()
+		th := ui.Presenter(tc.u)
+		s.Layout(tc.area, th)
+		for _, v := range views {
+			setView(s, v)
+			s.Layout(tc.area, th)
+			boxes := []ui.Rect{s.obj, s.codeR}
+			if v == "2d" || v == "patches" {
+				boxes = append(boxes, s.deg)
+			}
+			for i, b := range boxes {
+				if b.W <= 0 || b.H < th.Px(insetMin)-1e-9 {
+					t.Errorf("%s, %s: small plot %d is %+v, want at least %g high", tc.name, v, i, b, th.Px(insetMin))
+				}
+				if b.X < tc.area.X || b.Y < tc.area.Y || b.Right() > tc.area.Right()+1e-9 || b.Bottom() > tc.area.Bottom()+1e-9 {
+					t.Errorf("%s, %s: small plot %d %+v leaves the plot %+v", tc.name, v, i, b, tc.area)
+				}
+				for j := i + 1; j < len(boxes); j++ {
+					if overlap(b, boxes[j]) {
+						t.Errorf("%s, %s: small plots %d and %d overlap", tc.name, v, i, j)
+					}
+				}
+			}
+			if v != "2d" && s.codeInData {
+				for _, r := range []ui.Rect{s.tiles, s.strip} {
+					if overlap(s.codeR, r) {
+						t.Errorf("%s, %s: the code bars %+v cover the tiles %+v", tc.name, v, s.codeR, r)
+					}
+				}
+			}
+		}
+	}
+}
+
+func overlap(a, b ui.Rect) bool {
+	return a.X < b.Right() && b.X < a.Right() && a.Y < b.Bottom() && b.Y < a.Bottom()
+}
+
+// TestNeitherStepRaises: over 150 alternations on each data set, no W-step
+// and no D-step raises the objective (the metric max_rise stays at 0 up to
+// rounding), and the steps do lower it.
+func TestNeitherStepRaises(t *testing.T) {
+	for _, v := range []string{"2d", "patches"} {
+		s := New()
+		s.Layout(ui.Rect{W: 1280, H: 800}, ui.Light(1))
+		setView(s, v)
+		before := s.metrics[mObjective].Value
+		s.Train(150)
+		s.Measure()
+		if r := s.metrics[mMaxRise].Value; r > 1e-12 {
+			t.Errorf("%s: max_rise %g after 150 alternations, want ≤ 1e-12", v, r)
+		}
+		if after := s.metrics[mObjective].Value; !(after < before) {
+			t.Errorf("%s: objective %g → %g, want it lower", v, before, after)
+		}
 	}
 }
