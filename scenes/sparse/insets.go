@@ -140,7 +140,11 @@ func stepTicks(c ui.Canvas, a ui.Rect, th *ui.Theme, first, last int, buf *[]byt
 // reused buffer, in the theme's body size, and returns the inner area.
 func insetBytes(c ui.Canvas, r ui.Rect, th *ui.Theme, title []byte) ui.Rect {
 	a := plot.Inset(c, r, th, "")
-	c.TextBytes(title, r.X+th.Px(10), r.Y+th.Px(5), ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.Text})
+	size := th.Font(ui.SizeBody)
+	if r.W < th.Px(250) { // beside the selected patch in a short plot
+		size = th.Font(ui.SizeSmall)
+	}
+	c.TextBytes(title, r.X+th.Px(10), r.Y+th.Px(5), ui.TextStyle{Size: size, Color: th.Text})
 	return a
 }
 
