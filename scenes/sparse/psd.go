@@ -97,12 +97,12 @@ func (p *psd) drawInsets(c ui.Canvas, sh *shared, th *ui.Theme) {
 	lim := plot.MaxAbs(p.scat)
 	cx, cy := a.X+a.W/2, a.Y+a.H/2
 	half := math.Min(a.W, a.H) / 2
-	// numbered ends of both axes: ±the largest code
+	// numbered ends of both axes (the largest |code|; the axes are
+	// symmetric about 0)
 	fs := th.Font(ui.SizeSmall)
-	valueLabel(c, th, &sh.buf, -lim, cx-half, cy+th.Px(2), ui.Right)
 	valueLabel(c, th, &sh.buf, lim, cx+half+th.Px(4), cy+th.Px(2), ui.Left)
 	valueLabel(c, th, &sh.buf, lim, cx-th.Px(4), cy-half-fs*0.3, ui.Right)
-	valueLabel(c, th, &sh.buf, -lim, cx-th.Px(4), cy+half-fs*0.9, ui.Right)
+	valueLabel(c, th, &sh.buf, 0, cx-th.Px(4), cy+th.Px(2), ui.Right)
 	c.Line(cx-half, cy+half, cx+half, cy-half, th.Px(1.5), th.Reference)
 	c.Line(cx-half, cy, cx+half, cy, th.Px(1), th.Grid)
 	c.Line(cx, cy-half, cx, cy+half, th.Px(1), th.Grid)

@@ -275,3 +275,26 @@ func TestNeitherStepRaises(t *testing.T) {
 		}
 	}
 }
+
+// TestZerosReadout: the SAE histogram's "exactly 0 in X%" is 1 − the
+// metric sparsity (nonzero codes), as stop 9 reads them side by side; with
+// ReLU units many codes are exactly 0, with sigmoid units none.
+func TestZerosReadout(t *testing.T) {
+	for _, code := range []string{"relu", "sigmoid"} {
+		s := New()
+		s.Layout(ui.Rect{W: 1280, H: 800}, ui.Light(1))
+		ps := s.info.Params
+		ps.SetAt(ps.Index("code"), float64(slices.Index([]string{"relu", "sigmoid"}, code)))
+		setView(s, "sae")
+		s.Train(300)
+		s.Measure()
+		a := s.view.(*autoencoder)
+		zeros := float64(a.codes.zeros) / float64(a.codes.total)
+		if sp := s.metrics[mSparsity].Value; math.Abs(zeros-(1-sp)) > 1e-12 {
+			t.Errorf("%s: histogram's zeros %.4f, 1 − nonzero codes %.4f", code, zeros, 1-sp)
+		}
+		if code == "relu" && zeros < 0.3 || code == "sigmoid" && zeros != 0 {
+			t.Errorf("%s: exactly 0 in %.1f%% of the codes", code, 100*zeros)
+		}
+	}
+}
