@@ -102,7 +102,6 @@ func (p *psd) drawInsets(c ui.Canvas, sh *shared, th *ui.Theme) {
 	fs := th.Font(ui.SizeSmall)
 	valueLabel(c, th, &sh.buf, lim, cx+half+th.Px(4), cy+th.Px(2), ui.Left)
 	valueLabel(c, th, &sh.buf, lim, cx-th.Px(4), cy-half-fs*0.3, ui.Right)
-	valueLabel(c, th, &sh.buf, 0, cx-th.Px(4), cy+th.Px(2), ui.Right)
 	c.Line(cx-half, cy+half, cx+half, cy-half, th.Px(1.5), th.Reference)
 	c.Line(cx-half, cy, cx+half, cy, th.Px(1), th.Grid)
 	c.Line(cx, cy-half, cx, cy+half, th.Px(1), th.Grid)
