@@ -307,7 +307,11 @@ func (a *App) layoutLeft(left ui.Rect, showExplain bool, share float64) {
 	if showExplain {
 		e = math.Min(a.explainHeight(left.W), left.H*share)
 	}
-	column := !n.empty() && !a.Scene().Info().ReadoutsAtBottom && left.W-n.colW-2*gap >= th.Px(360)
+	// a column beside the plot, where it holds the readouts, the legend and
+	// the small plots at their least (beside the explanation if need be);
+	// else a strip below the plot
+	column := !n.empty() && !a.Scene().Info().ReadoutsAtBottom && left.W-n.colW-2*gap >= th.Px(360) &&
+		n.colMin <= left.H
 	switch {
 	case column && n.colMin > left.H-e && showExplain:
 		// the column runs down beside the explanation, which narrows

@@ -634,8 +634,8 @@ func (s *Scene) legend(rows []plot.LegendRow, th *ui.Theme) []plot.LegendRow {
 	rows = append(rows,
 		plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Text, Text: "manifold"},
 		plot.LegendRow{Swatch: plot.SwatchCross, Color: th.Recon, Text: "training points xₙ"},
-		plot.LegendRow{Swatch: plot.SwatchBand, Color: th.Reference, Text: "J_f(x): long axis S₁v₁, green along the tangent"},
-		plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Data, Text: "short axis S₂v₂: contracted"})
+		plot.LegendRow{Swatch: plot.SwatchBand, Color: th.Reference, Text: "J_f(x): long axis S₁, along the tangent"},
+		plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Data, Text: "short axis S₂: contracted"})
 	if s.dae != nil {
 		rows = append(rows, plot.LegendRow{Swatch: plot.SwatchArrow, Color: plot.FieldColor(0.3), Text: "reconstruction field r(x) − x"})
 	}

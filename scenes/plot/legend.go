@@ -129,3 +129,9 @@ func DrawLegendIn(c ui.Canvas, r ui.Rect, th *ui.Theme, rows []LegendRow) {
 		c.Text(row.Text, x+th.Px(32), cy-size*0.62, text)
 	}
 }
+
+// DrawSwatch draws the key mark s centred at (cx, cy), as a legend row
+// does (for keys beside a small plot's title).
+func DrawSwatch(c ui.Canvas, th *ui.Theme, s Swatch, col ui.Color, cx, cy float64) {
+	drawSwatch(c, th, s, col, cx, cy)
+}

@@ -8,7 +8,6 @@ import (
 	"aelab/core/nn"
 	"aelab/core/rng"
 	sc "aelab/core/sparse"
-	"aelab/scenes/plot"
 	"aelab/scenes/scene"
 	"aelab/scenes/ui"
 )
@@ -48,11 +47,12 @@ var aboutAutoencoder = about{
 		"are exactly zero (the histogram's left bar); with sigmoid units none are, only small: to get actual " +
 		"zeros one needs linear or ReLU activations.",
 	unused:  []string{"normalize", "gamma"},
-	metrics: 4,
+	metrics: []int{mObjective, mSparsity, mMSE, mAtomNorm},
+	insets:  1,
 }
 
 func newAutoencoder() *autoencoder {
-	return &autoencoder{patches: patches{caption: "decoder columns: the autoencoder's atoms"}}
+	return &autoencoder{patches: patches{caption: "decoder columns: the autoencoder's atoms", recon: "x̂ = W₂h + b₂"}}
 }
 
 func (a *autoencoder) about() *about { return &aboutAutoencoder }
@@ -85,7 +85,7 @@ func (a *autoencoder) drawInsets(c ui.Canvas, sh *shared, th *ui.Theme) {
 	sh.buf = append(sh.buf[:0], "code values: exactly 0 in "...)
 	sh.buf = strconv.AppendFloat(sh.buf, 100*float64(h.zeros)/float64(max(h.total, 1)), 'f', 1, 64)
 	sh.buf = append(sh.buf, "%"...)
-	r := plot.InsetBytes(c, sh.obj, th, sh.buf)
+	r := insetBytes(c, sh.obj, th, sh.buf)
 	top := max(h.zeros, 1)
 	for _, b := range h.bins {
 		top = max(top, b)
@@ -93,12 +93,16 @@ func (a *autoencoder) drawInsets(c ui.Canvas, sh *shared, th *ui.Theme) {
 	zw := r.W * 0.12
 	zh := float64(h.zeros) / float64(top) * r.H
 	c.FillRect(ui.Rect{X: r.X, Y: r.Bottom() - zh, W: zw, H: zh}, th.Model)
-	c.Text("0", r.X+zw/2, r.Bottom()+th.Px(1), ui.TextStyle{Size: th.Font(11), Color: th.Model, Bold: true, Align: ui.Center})
+	c.Text("0", r.X+zw/2, r.Bottom()+th.Px(1), ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.Model, Bold: true, Align: ui.Center})
+	x0 := r.X + zw + th.Px(8)
 	bw := (r.W - zw - th.Px(8)) / float64(len(h.bins))
 	for i, b := range h.bins {
 		bh := float64(b) / float64(top) * r.H
-		c.FillRect(ui.Rect{X: r.X + zw + th.Px(8) + float64(i)*bw, Y: r.Bottom() - bh, W: bw * 0.85, H: bh}, th.Info)
+		c.FillRect(ui.Rect{X: x0 + float64(i)*bw, Y: r.Bottom() - bh, W: bw * 0.85, H: bh}, th.Info)
 	}
+	// a numbered axis: the code values at the bins' ends
+	valueLabel(c, th, &sh.buf, -h.lim, x0, r.Bottom()+th.Px(1), ui.Left)
+	valueLabel(c, th, &sh.buf, h.lim, r.Right(), r.Bottom()+th.Px(1), ui.Right)
 }
 
 // codeHist counts code values in bins, with the exact zeros apart: the

@@ -21,15 +21,25 @@ type dictionary struct {
 	acts  []scene.Action
 }
 
-// halfStep is the objective after a half-step, tagged W or D: the
-// sequence the slide's alternation must never raise.
+// halfStep is the objective after a half-step, tagged W or D, with its
+// relative change in that half-step (negative: it fell): the sequence the
+// slide's alternation must never raise.
 type halfStep struct {
 	objective float64
+	change    float64 // (after − before)/before, with λ as it was during the step
+	step      int     // alternations done when it was taken
 	isD       bool
 }
 
 // norms are ‖D‖_F and ‖W‖₁/N after a D-step.
-type norms struct{ d, w float64 }
+type norms struct {
+	d, w float64
+	step int
+}
+
+// relChange is the relative change (after − before)/before of the
+// objective over a half-step.
+func relChange(before, after float64) float64 { return (after - before) / before }
 
 var aboutDictionary = about{
 	title: "Sparse coding: dictionary learning by alternation",
@@ -39,7 +49,8 @@ var aboutDictionary = about{
 		"D-step: neither raises the objective. A larger λ uses fewer atoms per point. Switch normalising off: " +
 		"the atoms grow and the codes shrink without end, which is why dictionaries are normalised.",
 	unused:  []string{"code", "gamma", "lr"},
-	metrics: 4,
+	metrics: []int{mObjective, mSparsity, mMSE, mAtomNorm, mMaxRise},
+	insets:  2,
 }
 
 func newDictionary(base sc.Config) dictionary {
@@ -74,7 +85,7 @@ func (d *dictionary) reset(cfg *config, seed uint64) *data.Set {
 	d.m = sc.New(c, seed)
 	d.hist.Clear()
 	d.degen.Clear()
-	d.afterD()
+	d.afterD(d.m.Objective())
 	return d.m.X()
 }
 
@@ -87,12 +98,13 @@ func (d *dictionary) apply(cfg *config) {
 // leaves the last finite dictionary and codes, and no trace in the insets.
 func (d *dictionary) train(n int) (int, bool) {
 	for i := 0; i < n; i++ {
+		before := d.m.Objective()
 		afterW, diverged := d.m.Alternate()
 		if diverged {
 			return i, true
 		}
-		d.hist.Add(halfStep{afterW, false})
-		d.afterD()
+		d.hist.Add(halfStep{objective: afterW, change: relChange(before, afterW), step: d.m.Steps})
+		d.afterD(afterW)
 	}
 	return n, false
 }
@@ -100,23 +112,42 @@ func (d *dictionary) train(n int) (int, bool) {
 func (d *dictionary) restored() int { return d.m.Restored }
 
 func (d *dictionary) wStep() {
+	before := d.m.Objective()
 	d.m.WStep()
-	d.hist.Add(halfStep{d.m.Objective(), false})
+	after := d.m.Objective()
+	d.hist.Add(halfStep{objective: after, change: relChange(before, after), step: d.m.Steps})
 }
 
 func (d *dictionary) dStep() {
+	before := d.m.Objective()
 	d.m.DStep()
-	d.afterD()
+	d.afterD(before)
 }
 
-func (d *dictionary) afterD() {
-	d.hist.Add(halfStep{d.m.Objective(), true})
-	d.degen.Add(norms{d.m.DNorm(), d.m.W1()})
+// afterD records a D-step that started from the objective before.
+func (d *dictionary) afterD(before float64) {
+	after := d.m.Objective()
+	d.hist.Add(halfStep{objective: after, change: relChange(before, after), step: d.m.Steps, isD: true})
+	d.degen.Add(norms{d.m.DNorm(), d.m.W1(), d.m.Steps})
+}
+
+// maxRise is the metric max_rise: the largest relative rise of the
+// objective in one W- or D-step over the half-steps the plot holds (the
+// last 60 alternations), 0 when every one lowered it or left it. The
+// slide's claim, "neither step raises the objective", is max_rise = 0 up
+// to rounding.
+func (d *dictionary) maxRise() float64 {
+	r := 0.0
+	for i := 0; i < d.hist.Len(); i++ {
+		r = math.Max(r, d.hist.At(i).change)
+	}
+	return r
 }
 
 func (d *dictionary) measure(ms []scene.Metric, sh *shared) {
 	m := d.m
 	ms[0].Value, ms[1].Value, ms[2].Value, ms[3].Value = m.Objective(), m.Sparsity(), m.MSE(), m.AtomNorm()
+	ms[mMaxRise].Value = d.maxRise()
 	k := len(sh.code)
 	copy(sh.code, m.W().Data[sh.sel*k:(sh.sel+1)*k])
 	m.Reconstruct(sh.recon, sh.code)
@@ -128,64 +159,104 @@ func (d *dictionary) drawInsets(c ui.Canvas, sh *shared, th *ui.Theme) {
 	d.drawDegeneracy(c, sh, th)
 }
 
-// drawObjective plots the objective after every W- and D-step.
+// changeFloor is the smallest fall of the objective the step plot shows
+// apart from none: a half-step that changes it by less (or not at all, a
+// converged W-step) is drawn on the axis' floor.
+const changeFloor = 1e-9
+
+// drawObjective plots how much each W- and D-step lowers the objective,
+// relative to its value before the step, on a log axis: every point above
+// the floor is a step that lowered it; a step that raised it would be drawn
+// in the error colour on the floor, with the metric max_rise above 0.
 func (d *dictionary) drawObjective(c ui.Canvas, sh *shared, th *ui.Theme) {
-	a := plot.Inset(c, sh.obj, th, "objective after each W-step (•) and D-step (•)")
+	title := words("objective's fall per step ")
+	if sh.obj.W < th.Px(260) { // side by side with ‖D‖ in a short plot
+		title = words("fall per step ")
+	}
+	a := insetKeyed(c, sh.obj, th, title, key(plot.SwatchDot, th.Info), words("W"), key(plot.SwatchDot, th.Model), words("D"))
+	a = plotArea(a, th)
 	h := &d.hist
 	n := h.Len()
+	lo, hi := math.Inf(1), 0.0
+	for i := 1; i < n; i++ { // the first is the state at reset or the oldest kept, no step
+		if f := -h.At(i).change; f > changeFloor {
+			lo, hi = math.Min(lo, f), math.Max(hi, f)
+		}
+	}
+	if hi == 0 {
+		lo, hi = changeFloor, 1
+	}
+	lo = math.Max(lo, changeFloor)
+	ax := newLogAxis(lo, hi, 2)
+	ax.ticks(c, a, th, &sh.buf)
 	if n < 2 {
 		return
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for i := 0; i < n; i++ {
-		v := h.At(i).objective
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
-	}
-	if hi-lo < 1e-12 {
-		hi = lo + 1
-	}
-	sh.pts = sh.pts[:0]
-	for j := 0; j < n; j++ {
-		sh.pts = append(sh.pts, a.X+float64(j)/float64(max(n-1, 1))*a.W, a.Bottom()-(h.At(j).objective-lo)/(hi-lo)*a.H)
-	}
-	c.Polyline(sh.pts, th.Px(1.5), th.Axis)
-	for j := 0; j < n; j++ {
+	stepTicks(c, a, th, h.At(0).step, h.At(n-1).step, &sh.buf)
+	for j := 1; j < n; j++ {
+		e := h.At(j)
 		col := th.Info
-		if h.At(j).isD {
+		if e.isD {
 			col = th.Model
 		}
-		c.Circle(sh.pts[2*j], sh.pts[2*j+1], th.Px(2.6), col)
+		x := a.X + float64(j)/float64(max(n-1, 1))*a.W
+		y := a.Bottom()
+		switch f := -e.change; {
+		case f < 0:
+			col = th.Error
+		case f >= math.Pow(10, ax.lo):
+			y = ax.y(a, f)
+		}
+		c.Circle(x, y, th.Px(2.6), col)
 	}
 }
 
-// drawDegeneracy plots ‖D‖_F and ‖W‖₁/N over alternations, each against
-// its own largest value.
+// drawDegeneracy plots ‖D‖_F and ‖W‖₁/N over alternations on one log
+// axis: with normalised atoms both settle; without, one grows as the other
+// shrinks.
 func (d *dictionary) drawDegeneracy(c ui.Canvas, sh *shared, th *ui.Theme) {
-	a := plot.Inset(c, sh.deg, th, "‖D‖_F (—) and ‖W‖₁/N (—) over alternations")
-	if d.degen.Len() < 2 {
-		return
-	}
-	d.series(c, sh, a, false, th.Px(2), th.Model)
-	d.series(c, sh, a, true, th.Px(2), th.Data)
-}
-
-// series draws ‖D‖_F, or ‖W‖₁/N when w, against its largest value.
-func (d *dictionary) series(c ui.Canvas, sh *shared, a ui.Rect, w bool, width float64, col ui.Color) {
+	a := insetKeyed(c, sh.deg, th, words("‖D‖_F "), key(plot.SwatchLine, th.Model), words(" ‖W‖₁/N "),
+		key(plot.SwatchLine, th.Data))
+	a = plotArea(a, th)
 	t := &d.degen
 	n := t.Len()
-	at := func(i int) float64 {
-		if w {
-			return t.At(i).w
-		}
-		return t.At(i).d
-	}
-	top := 1e-12
+	lo, hi := math.Inf(1), 0.0
 	for i := 0; i < n; i++ {
-		top = math.Max(top, at(i))
+		for _, v := range [2]float64{t.At(i).d, t.At(i).w} {
+			if v > 0 {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
 	}
+	if hi == 0 {
+		lo, hi = 0.1, 1
+	}
+	ax := newLogAxis(lo, hi, 0.6)
+	ax.ticks(c, a, th, &sh.buf)
+	if n < 2 {
+		return
+	}
+	stepTicks(c, a, th, t.At(0).step, t.At(n-1).step, &sh.buf)
+	d.series(c, sh, a, ax, false, th.Px(2.5), th.Model)
+	d.series(c, sh, a, ax, true, th.Px(2.5), th.Data)
+}
+
+// series draws ‖D‖_F, or ‖W‖₁/N when w, on the axis ax (a zero, no code
+// at all, on the floor).
+func (d *dictionary) series(c ui.Canvas, sh *shared, a ui.Rect, ax logAxis, w bool, width float64, col ui.Color) {
+	t := &d.degen
+	n := t.Len()
 	sh.pts = sh.pts[:0]
 	for j := 0; j < n; j++ {
-		sh.pts = append(sh.pts, a.X+float64(j)/float64(max(n-1, 1))*a.W, a.Bottom()-at(j)/top*a.H)
+		v := t.At(j).d
+		if w {
+			v = t.At(j).w
+		}
+		y := a.Bottom()
+		if v > 0 {
+			y = math.Max(a.Y, math.Min(a.Bottom(), ax.y(a, v)))
+		}
+		sh.pts = append(sh.pts, a.X+float64(j)/float64(max(n-1, 1))*a.W, y)
 	}
 	c.Polyline(sh.pts, width, col)
 }
@@ -247,8 +318,9 @@ func (p *plane) drawData(c ui.Canvas, sh *shared, th *ui.Theme) {
 	rx, ry := v.Screen(cx, cy)
 	c.Line(rx, ry, px, py, th.Px(1.5), th.Text)
 	c.Ring(px, py, th.Px(9), th.Px(2.5), th.Text)
-	c.Text("click a point to see its code", sh.dataR.Right()-th.Px(12), sh.dataR.Bottom()-th.Px(26),
-		ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Right})
+	hint := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Right}
+	hx, hy := sh.dataR.Right()-th.Px(12), sh.dataR.Bottom()-th.Px(26)
+	c.Text("click a point to see its code", hx, hy, hint)
 }
 
 // pick returns the point nearest the pointer, within 24 pixels.
@@ -284,7 +356,7 @@ type patchDict struct {
 }
 
 func newPatchDict() *patchDict {
-	p := &patchDict{newDictionary(sc.DefaultPatches), patches{caption: "dictionary D: K atoms (rows)"}}
+	p := &patchDict{newDictionary(sc.DefaultPatches), patches{caption: "dictionary D: K atoms (rows)", recon: "x̂ = Σₖ wₖdₖ"}}
 	p.bind()
 	return p
 }

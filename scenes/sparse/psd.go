@@ -31,10 +31,13 @@ var aboutPSD = about{
 		"coding a new x is one step instead of a LASSO solve. Watch the points of f(x) against the LASSO code w* " +
 		"gather on the diagonal, and their relative gap fall.",
 	unused:  []string{"normalize", "code"},
-	metrics: 5,
+	metrics: []int{mObjective, mSparsity, mMSE, mAtomNorm, mLassoGap},
+	insets:  1,
 }
 
-func newPSD() *psd { return &psd{patches: patches{caption: "dictionary D: K atoms (rows)"}} }
+func newPSD() *psd {
+	return &psd{patches: patches{caption: "dictionary D: K atoms (rows)", recon: "x̂ = Dᵀh"}}
+}
 
 func (p *psd) about() *about { return &aboutPSD }
 
@@ -90,10 +93,15 @@ func (p *psd) showSelected(sh *shared) {
 // drawInsets plots the fast encoder's code f(x)_k against the LASSO code
 // w*_k for the probe points: on the diagonal when PSD has learnt.
 func (p *psd) drawInsets(c ui.Canvas, sh *shared, th *ui.Theme) {
-	a := plot.Inset(c, sh.obj, th, "f(x)ₖ (↑) against the LASSO code w*ₖ (→)")
+	a := insetKeyed(c, sh.obj, th, words("f(x)ₖ ↑ against LASSO w*ₖ → "), key(plot.SwatchLine, th.Reference), words(" f = w*"))
 	lim := plot.MaxAbs(p.scat)
 	cx, cy := a.X+a.W/2, a.Y+a.H/2
 	half := math.Min(a.W, a.H) / 2
+	// numbered ends of both axes (the largest |code|; the axes are
+	// symmetric about 0)
+	fs := th.Font(ui.SizeSmall)
+	valueLabel(c, th, &sh.buf, lim, cx+half+th.Px(4), cy+th.Px(2), ui.Left)
+	valueLabel(c, th, &sh.buf, lim, cx-th.Px(4), cy-half-fs*0.3, ui.Right)
 	c.Line(cx-half, cy+half, cx+half, cy-half, th.Px(1.5), th.Reference)
 	c.Line(cx-half, cy, cx+half, cy, th.Px(1), th.Grid)
 	c.Line(cx, cy-half, cx, cy+half, th.Px(1), th.Grid)

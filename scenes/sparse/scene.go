@@ -63,8 +63,8 @@ type view interface {
 	train(n int) (done int, diverged bool)
 	// restored is, after train diverged, the step it went back to.
 	restored() int
-	// measure writes the view's metrics into m (all five; about().metrics
-	// are shown) and fills sh's code, reconstruction and atoms for sh.sel.
+	// measure writes the view's metrics into m (those about().metrics
+	// name) and fills sh's code, reconstruction and atoms for sh.sel.
 	measure(m []scene.Metric, sh *shared)
 	// drawData draws the data area, sh.dataR.
 	drawData(c ui.Canvas, sh *shared, th *ui.Theme)
@@ -101,8 +101,21 @@ type about struct {
 	formula []string
 	text    string
 	unused  []string // parameters that do nothing in the view
-	metrics int      // how many of the five metrics the view shows
+	metrics []int    // the metrics the view shows, indices into Scene.metrics
+	insets  int      // its small plots beside the data, besides the code bars
+	recon   string   // the label of the reconstruction the patch views show
 }
+
+// The metrics, indices into Scene.metrics.
+const (
+	mObjective = iota
+	mSparsity
+	mMSE
+	mAtomNorm
+	mLassoGap
+	mMaxRise
+	nMetrics
+)
 
 // shared is what every view draws with: the points, the selected one with
 // its code and reconstruction, the atoms, and where everything goes.
@@ -125,8 +138,10 @@ type shared struct {
 type Scene struct {
 	info    scene.Info
 	cfg     config // bound to the parameters
-	metrics [5]scene.Metric
-	kAt     int // the index of the parameter "k"
+	metrics [nMetrics]scene.Metric
+	shown   [nMetrics]scene.Metric // the view's, as Info.Metrics
+	kAt     int                    // the index of the parameter "k"
+	th      *ui.Theme              // as last laid out
 
 	views [4]view // by viewKind
 	view  view    // the one shown
@@ -147,12 +162,13 @@ const stripPatches = 12
 func New() *Scene {
 	d := sc.Default2D
 	s := &Scene{
-		metrics: [5]scene.Metric{
-			{Name: "objective", Label: "objective per point", Digits: 4},
-			{Name: "sparsity", Label: "nonzero codes", Digits: 3},
-			{Name: "mse", Label: "reconstruction MSE", Digits: 3},
-			{Name: "atom_norm", Label: "mean ‖d_k‖", Digits: 3},
-			{Name: "lasso_gap", Label: "‖f(x) − w*‖ / ‖w*‖", Digits: 3},
+		metrics: [nMetrics]scene.Metric{
+			mObjective: {Name: "objective", Label: "objective per point", Digits: 4},
+			mSparsity:  {Name: "sparsity", Label: "nonzero codes", Digits: 3},
+			mMSE:       {Name: "mse", Label: "reconstruction MSE", Digits: 3},
+			mAtomNorm:  {Name: "atom_norm", Label: "mean ‖d_k‖", Digits: 3},
+			mLassoGap:  {Name: "lasso_gap", Label: "‖f(x) − w*‖ / ‖w*‖", Digits: 3},
+			mMaxRise:   {Name: "max_rise", Label: "largest rise in a step", Digits: 2},
 		},
 	}
 	s.v = plot.View2D{Half: 1.6}
@@ -163,7 +179,6 @@ func New() *Scene {
 		ID: "sparse", Tab: "Sparse coding",
 		Slides: "lecture: Sparse coding · Regularized autoencoders · Non-linear analogue",
 		// the objective per step, ‖D‖ and ‖W‖₁, the code: room of their own
-		Insets: scene.InsetRoom{N: 3, MinH: 80, MaxH: 150},
 		Params: param.NewSet(
 			param.Pick(param.Spec{Name: "view", Label: "show", Kind: param.Choice, Choices: []string{"2d", "patches", "sae", "psd"},
 				Labels: []string{"2-D", "patches", "SAE", "PSD"}, Resets: true,
@@ -217,12 +232,21 @@ func (s *Scene) adjust(changed string) {
 func (s *Scene) show() {
 	a, i := s.view.about(), &s.info
 	i.Title, i.Formula, i.Text = a.title, a.formula, a.text
+	i.Insets = scene.InsetRoom{N: a.insets + 1, MinH: insetMin, MaxH: insetMax} // and the code bars
 	i.Unused = a.unused
-	i.Metrics = s.metrics[:a.metrics]
+	i.Metrics = s.shown[:len(a.metrics)]
+	s.showMetrics()
 	i.Actions = s.view.actions()
 	i.Legend = nil
 	if l, ok := s.view.(legender); ok {
 		i.Legend = l.legend
+	}
+}
+
+// showMetrics copies the view's metrics to Info.Metrics.
+func (s *Scene) showMetrics() {
+	for i, k := range s.view.about().metrics {
+		s.shown[i] = s.metrics[k]
 	}
 }
 
@@ -233,18 +257,14 @@ func (s *Scene) Reset(seed uint64) {
 	s.show()
 	x := s.view.reset(&s.cfg, seed)
 	s.x = x
-	// open on the strip's patch (or point) with the most to code
-	s.sel = 0
-	best := 0.0
-	for i := 0; i < min(stripPatches, x.N); i++ {
-		if n := nn.Dot(x.At(i), x.At(i)); n > best {
-			s.sel, best = i, n
-		}
-	}
+	s.sel = defaultSelection(x)
 	k := s.cfg.K
 	s.code = make([]float64, k)
 	s.recon = make([]float64, x.D)
 	s.atoms = make([]float64, k*x.D)
+	if s.th != nil {
+		s.Layout(s.area, s.th) // the view's insets
+	}
 	s.Measure()
 }
 
@@ -258,10 +278,34 @@ func (s *Scene) Train(n int) (int, bool) {
 	return done, diverged
 }
 
+// defaultSelection is the point or patch shown first: the strip's patch
+// with the most to code; in the plane, the farthest point within 1.2 of
+// the origin in the upper-left quadrant, clear of the legend (bottom-left)
+// and the readouts (top-right).
+func defaultSelection(x *data.Set) int {
+	sel, best := 0, 0.0
+	if x.D == 2 {
+		for i := 0; i < x.N; i++ {
+			p := x.At(i)
+			if n := nn.Dot(p, p); p[0] < 0 && p[1] > 0 && n <= 1.2*1.2 && n > best {
+				sel, best = i, n
+			}
+		}
+		return sel
+	}
+	for i := 0; i < min(stripPatches, x.N); i++ {
+		if n := nn.Dot(x.At(i), x.At(i)); n > best {
+			sel, best = i, n
+		}
+	}
+	return sel
+}
+
 func (s *Scene) Measure() {
 	s.sel = min(s.sel, s.x.N-1)
 	s.view.measure(s.metrics[:], &s.shared)
 	s.info.Loss = s.metrics[0].Value
+	s.showMetrics()
 }
 
 // measureFrame measures while training runs: a part of the measure for a
@@ -275,22 +319,37 @@ func (s *Scene) measureFrame(int) {
 	s.sel = min(s.sel, s.x.N-1)
 	sl.measurePart(s.metrics[:], &s.shared)
 	s.info.Loss = s.metrics[0].Value
+	s.showMetrics()
 }
 
+// Inset heights, logical pixels: at most insetMax, at least insetMin (a
+// title, a plot and its tick labels).
+const insetMax, insetMin = 150, 80
+
 // Layout places the data (a view of the plane, or the atom tiles and a
-// strip of patches) on the left and the small plots in a column on the
-// right, below the readouts.
+// strip of patches) in the plot, and the view's small plots and the code
+// bars in the room the App keeps for them (Info.Insets).
 func (s *Scene) Layout(area ui.Rect, th *ui.Theme) {
-	s.area = area
+	s.area, s.th = area, th
 	// the small plots have room of their own, beside or below the plot
-	// (Info.Insets; the App sets InsetRects)
+	// (Info.Insets, one per evidence plot of the view and the code bars;
+	// the App sets InsetRects)
 	var insets [3]ui.Rect
 	copy(insets[:], s.info.InsetRects)
 	s.dataR = area
-	s.obj, s.deg, s.codeR = insets[0], insets[1], insets[2]
+	ev := s.view.about().insets
+	s.obj, s.deg, s.codeR = insets[0], ui.Rect{}, insets[min(ev, 2)]
+	if ev > 1 {
+		s.deg = insets[1]
+	}
+	s.fitData(th)
+}
+
+// fitData places the data in dataR: the plane's view, or for the patch
+// views the atom tiles above, a strip of patches and the selected one
+// with its reconstruction below.
+func (s *Scene) fitData(th *ui.Theme) {
 	s.v.Fit(s.dataR)
-	// patch views: atom tiles above, a strip of patches and the selected
-	// one with its reconstruction below
 	d := s.dataR.Inset(th.Px(16))
 	var low ui.Rect
 	s.tiles, low = d.CutTop(d.H * 0.62)
@@ -321,6 +380,8 @@ func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 	c.Unclip()
 	if s.obj.W > 0 {
 		s.view.drawInsets(c, &s.shared, th)
+	}
+	if s.codeR.W > 0 {
 		s.drawCode(c, th)
 	}
 }
@@ -337,9 +398,17 @@ func (s *Scene) drawCode(c ui.Canvas, th *ui.Theme) {
 	s.buf = strconv.AppendInt(s.buf, int64(len(s.code)-zeros), 10)
 	s.buf = append(s.buf, " of "...)
 	s.buf = strconv.AppendInt(s.buf, int64(len(s.code)), 10)
-	s.buf = append(s.buf, " entries nonzero"...)
-	a := plot.InsetBytes(c, s.codeR, th, s.buf)
+	s.buf = append(s.buf, " nonzero"...)
+	a := insetBytes(c, s.codeR, th, s.buf)
 	lim := plot.MaxAbs(s.code)
+	// the value axis: ±the largest |code| at its ends
+	lab := th.Px(34)
+	fs := th.Font(ui.SizeSmall)
+	valueLabel(c, th, &s.buf, lim, a.X+lab-th.Px(4), a.Y-fs*0.5, ui.Right)
+	valueLabel(c, th, &s.buf, 0, a.X+lab-th.Px(4), a.Y+a.H/2-fs*0.62, ui.Right)
+	valueLabel(c, th, &s.buf, -lim, a.X+lab-th.Px(4), a.Bottom()-fs*0.7, ui.Right)
+	a.X, a.W = a.X+lab, a.W-lab
+	c.Line(a.X, a.Y, a.X, a.Bottom(), th.Px(1), th.Axis)
 	bw := a.W / float64(len(s.code))
 	mid := a.Y + a.H/2
 	c.Line(a.X, mid, a.Right(), mid, th.Px(1), th.Axis)
@@ -360,6 +429,7 @@ func (s *Scene) drawCode(c ui.Canvas, th *ui.Theme) {
 // reconstruction. Embedded in a view, it draws and picks for it.
 type patches struct {
 	caption string // over the atoms
+	recon   string // over the reconstruction: what the model computes
 }
 
 func (pa *patches) drawData(c ui.Canvas, sh *shared, th *ui.Theme) {
@@ -397,7 +467,7 @@ func (pa *patches) drawData(c ui.Canvas, sh *shared, th *ui.Theme) {
 	right := ui.Rect{X: sh.big.X + bs + th.Px(40), Y: sh.big.Y, W: bs, H: bs}
 	label := ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.Text, Bold: true, Align: ui.Center}
 	c.Text("x", left.X+bs/2, left.Y-th.Px(22), label)
-	c.Text("x̂ = Dᵀh", right.X+bs/2, right.Y-th.Px(22), label)
+	c.Text(pa.recon, right.X+bs/2, right.Y-th.Px(22), label)
 	plot.Tile(c, left, xs, scale, th)
 	plot.Tile(c, right, sh.recon, scale, th)
 }

@@ -111,8 +111,8 @@ func TestViews(t *testing.T) {
 		unused              []string
 		legend              bool
 	}{
-		"2d":      {5, 4, 2, []string{"code", "gamma", "lr"}, true},
-		"patches": {32, 4, 2, []string{"code", "gamma", "lr"}, false},
+		"2d":      {5, 5, 2, []string{"code", "gamma", "lr"}, true},
+		"patches": {32, 5, 2, []string{"code", "gamma", "lr"}, false},
 		"sae":     {32, 4, 0, []string{"normalize", "gamma"}, false},
 		"psd":     {32, 5, 0, []string{"normalize", "code"}, false},
 	}
@@ -206,5 +206,84 @@ func TestDivergenceKeepsLastDictionary(t *testing.T) {
 	}
 	if !slices.Equal(s.Dictionary().Data, d) || plane.hist.Len() != n {
 		t.Error("the diverged alternation left its mark")
+	}
+}
+
+// TestInsetsKept: every view asks the App for room for each of its
+// evidence plots and the code bars (Info.Insets) and draws them where the
+// App puts them (Info.InsetRects), whatever the screen — the App keeps
+// them at every size and in presenter mode (scenes/app TestInsetsAreKept;
+// issue 10: presenter mode dropped them).
+func TestInsetsKept(t *testing.T) {
+	th := ui.Presenter(1.5)
+	area := ui.Rect{Y: 83, W: 1344, H: 646}
+	rects := []ui.Rect{{X: 1400, Y: 90, W: 300, H: 150}, {X: 1400, Y: 260, W: 300, H: 150}, {X: 1400, Y: 430, W: 300, H: 150}}
+	s := New()
+	for _, v := range views {
+		setView(s, v)
+		want := []*ui.Rect{&s.obj, &s.codeR}
+		if v == "2d" || v == "patches" {
+			want = []*ui.Rect{&s.obj, &s.deg, &s.codeR}
+		}
+		if n := s.info.Insets.N; n != len(want) || s.info.Insets.MinH < insetMin {
+			t.Errorf("%s: asks for %d small plots of at least %g px, want %d of at least %d", v, n, s.info.Insets.MinH, len(want), insetMin)
+		}
+		s.info.InsetRects = rects[:len(want)]
+		s.Layout(area, th)
+		for i, r := range want {
+			if *r != rects[i] {
+				t.Errorf("%s: small plot %d at %+v, want the App's %+v", v, i, *r, rects[i])
+			}
+		}
+		if overlap(s.dataR, rects[0]) || s.dataR != area {
+			t.Errorf("%s: the data at %+v, want the whole plot %+v", v, s.dataR, area)
+		}
+	}
+}
+
+func overlap(a, b ui.Rect) bool {
+	return a.X < b.Right() && b.X < a.Right() && a.Y < b.Bottom() && b.Y < a.Bottom()
+}
+
+// TestNeitherStepRaises: over 150 alternations on each data set, no W-step
+// and no D-step raises the objective (the metric max_rise stays at 0 up to
+// rounding), and the steps do lower it.
+func TestNeitherStepRaises(t *testing.T) {
+	for _, v := range []string{"2d", "patches"} {
+		s := New()
+		s.Layout(ui.Rect{W: 1280, H: 800}, ui.Light(1))
+		setView(s, v)
+		before := s.metrics[mObjective].Value
+		s.Train(150)
+		s.Measure()
+		if r := s.metrics[mMaxRise].Value; r > 1e-12 {
+			t.Errorf("%s: max_rise %g after 150 alternations, want ≤ 1e-12", v, r)
+		}
+		if after := s.metrics[mObjective].Value; !(after < before) {
+			t.Errorf("%s: objective %g → %g, want it lower", v, before, after)
+		}
+	}
+}
+
+// TestZerosReadout: the SAE histogram's "exactly 0 in X%" is 1 − the
+// metric sparsity (nonzero codes), as stop 9 reads them side by side; with
+// ReLU units many codes are exactly 0, with sigmoid units none.
+func TestZerosReadout(t *testing.T) {
+	for _, code := range []string{"relu", "sigmoid"} {
+		s := New()
+		s.Layout(ui.Rect{W: 1280, H: 800}, ui.Light(1))
+		ps := s.info.Params
+		ps.SetAt(ps.Index("code"), float64(slices.Index([]string{"relu", "sigmoid"}, code)))
+		setView(s, "sae")
+		s.Train(300)
+		s.Measure()
+		a := s.view.(*autoencoder)
+		zeros := float64(a.codes.zeros) / float64(a.codes.total)
+		if sp := s.metrics[mSparsity].Value; math.Abs(zeros-(1-sp)) > 1e-12 {
+			t.Errorf("%s: histogram's zeros %.4f, 1 − nonzero codes %.4f", code, zeros, 1-sp)
+		}
+		if code == "relu" && zeros < 0.3 || code == "sigmoid" && zeros != 0 {
+			t.Errorf("%s: exactly 0 in %.1f%% of the codes", code, 100*zeros)
+		}
 	}
 }
