@@ -336,9 +336,14 @@ func (s *Segments) Draw(c Canvas, th *Theme) {
 		r := s.segment(i).Inset(th.Px(1.5))
 		st := TextStyle{Size: th.Font(size), Color: th.Text, Align: Center}
 		// a label wider than its segment is set smaller, down to 11 pixels
-		label := s.spec.ChoiceLabel(i)
+		label, second := s.spec.ChoiceLabel(i), ""
 		if w := c.TextWidth(label, st.Size, i == s.Index); w > r.W-th.Px(8) {
 			st.Size = math.Max(th.Font(SizeFloor), st.Size*(r.W-th.Px(8))/w)
+			if c.TextWidth(label, st.Size, i == s.Index) > r.W-th.Px(4) {
+				// still too wide at the floor (a phone's scene tabs): two
+				// lines, broken at the space nearest the middle
+				label, second = splitMiddle(label)
+			}
 		}
 		switch {
 		case i == s.Index:
@@ -350,8 +355,35 @@ func (s *Segments) Draw(c Canvas, th *Theme) {
 			c.RoundRect(r, th.Px(6), th.Bg)
 			c.StrokeRect(r, th.Px(1), th.Line)
 		}
-		c.Text(label, r.X+r.W/2, r.Y+(r.H-st.Size*1.2)/2, st)
+		if second == "" {
+			c.Text(label, r.X+r.W/2, r.Y+(r.H-st.Size*1.2)/2, st)
+			continue
+		}
+		c.Text(label, r.X+r.W/2, r.Y+r.H/2-st.Size*1.2, st)
+		c.Text(second, r.X+r.W/2, r.Y+r.H/2, st)
 	}
+}
+
+// splitMiddle breaks s at the space nearest its middle (s and "" when it
+// has none); the parts share s's bytes.
+func splitMiddle(s string) (string, string) {
+	best := -1
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && (best < 0 || abs(i-len(s)/2) < abs(best-len(s)/2)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return s, ""
+	}
+	return s[:best], s[best+1:]
+}
+
+func abs(i int) int {
+	if i < 0 {
+		return -i
+	}
+	return i
 }
 
 // Icon is a symbol drawn as shapes (no font glyph needed).

@@ -1,0 +1,48 @@
+package ui_test
+
+import (
+	"testing"
+
+	"aelab/scenes/param"
+	"aelab/scenes/ui"
+	"aelab/scenes/ui/uitest"
+)
+
+// TestSegmentsLabelsFit: on a phone's width the scene tabs' labels, set
+// no smaller than the text floor, are broken into two lines where one does
+// not fit, and every line lies within its segment (issue 10: "Undercomplete
+// ≡ PCA" and "Sparse coding" ran past their tabs at 390 px).
+func TestSegmentsLabelsFit(t *testing.T) {
+	sp := &param.Spec{Name: "scene", Kind: param.Choice, Choices: []string{"pca", "sparse", "denoise", "contractive"},
+		Labels: []string{"Undercomplete ≡ PCA", "Sparse coding", "Denoising", "Contractive"}}
+	th := ui.Light(1)
+	s := ui.NewParamWidget(sp, 1, nil).(*ui.Segments)
+	s.NoLabel = true
+	bar := ui.Rect{X: 8, Y: 0, W: 374, H: s.Height(th)}
+	s.SetBounds(bar)
+	c := &uitest.Canvas{Record: true}
+	s.Draw(c, th)
+	lines := map[string]bool{}
+	for i, txt := range c.Texts {
+		lines[txt] = true
+		if b := c.Boxes[i]; b.X < bar.X || b.Right() > bar.Right() || b.Y < bar.Y || b.Bottom() > bar.Bottom()+1 {
+			t.Errorf("%q at %+v leaves the bar %+v", txt, b, bar)
+		}
+		if c.Sizes[i] < th.Font(ui.SizeFloor)-1e-9 {
+			t.Errorf("%q set at %.1f px, under the floor %.1f", txt, c.Sizes[i], th.Font(ui.SizeFloor))
+		}
+	}
+	if !lines["Undercomplete"] || !lines["≡ PCA"] {
+		t.Errorf("the long tab is not broken in two: %q", c.Texts)
+	}
+	// each segment's lines within the segment: no label overlaps its
+	// neighbour's
+	for i := range c.Boxes {
+		for j := i + 1; j < len(c.Boxes); j++ {
+			a, b := c.Boxes[i], c.Boxes[j]
+			if a.X < b.Right() && b.X < a.Right() && a.Y < b.Bottom() && b.Y < a.Bottom() {
+				t.Errorf("%q %+v and %q %+v overlap", c.Texts[i], a, c.Texts[j], b)
+			}
+		}
+	}
+}
