@@ -352,7 +352,9 @@ func TestBrowserExport(t *testing.T) {
 	// the test looks for the rows of the canvas the export matches.
 	plot := p.layout(query).PlotRect()
 	b := img.Bounds()
-	if b.Dx() != int(math.Ceil(plot.W)) || b.Dy() < 200 || b.Dy() >= screen.Bounds().Dy()-100 || !strings.HasSuffix(name, ".png") || !strings.Contains(name, "contractive") {
+	// the width within a tenth of the native layout's: the browser measures
+	// the legend's text in its own font, which moves the column's edge
+	if math.Abs(float64(b.Dx())-plot.W) > 0.1*plot.W || b.Dy() < 200 || b.Dy() >= screen.Bounds().Dy()-100 || !strings.HasSuffix(name, ".png") || !strings.Contains(name, "contractive") {
 		t.Fatalf("export %q is %v: want a .png named after the scene, %v pixels wide (the plot)", name, b, math.Ceil(plot.W))
 	}
 	x0 := int(math.Floor(plot.X))

@@ -56,8 +56,8 @@ func TestBrowserPhonePageScrolls(t *testing.T) {
 		t.Fatalf("the Step button at %.0f is not on the screen scrolled by %.0f", (b.Y+b.H/2)/3, sy)
 	}
 	p.tap(x, y)
-	if st := p.state(); st.Step != 1 {
-		t.Errorf("a tap on Step with the page scrolled by %.0f px: step %d, want 1", sy, st.Step)
+	if !until(func() bool { return p.state().Step == 1 }) {
+		t.Errorf("a tap on Step with the page scrolled by %.0f px: step %d, want 1", sy, p.state().Step)
 	}
 	p.screenshot("browser-phone-scrolled.png")
 	p.noErrors()
