@@ -7,7 +7,7 @@ GOROOT := $(shell go env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 GO_SOURCES := $(shell find . -name '*.go' -not -path './out/*') go.mod go.sum $(wildcard assets/*.ttf)
 
-.PHONY: serve web native test deps test-core test-wasm test-ui test-fuzz test-browser vet bench bench-tfjs fuzz soak data clean
+.PHONY: serve web native test deps test-core test-wasm test-ui test-fuzz test-browser vet bench bench-tfjs fuzz soak shots data clean
 
 ## serve: build the web bundle and serve static/ on http://localhost:$(PORT)
 serve: web
@@ -94,6 +94,11 @@ test-fuzz:
 
 test-browser: web
 	AELAB_E2E=1 go test ./static/
+
+## shots: save the page at a phone, a laptop and a projector size (and
+## presenter mode) in out/layout-*.png, for a person to look at
+shots: web
+	AELAB_E2E=1 AELAB_SHOTS=1 go test -run 'TestBrowserLayoutShots' -v ./static/
 
 ## bench: training throughput, natively and as WebAssembly under node
 ## (BenchmarkTrainAE, BenchmarkTrainDeep, BenchmarkTrainDeepMNIST, …)

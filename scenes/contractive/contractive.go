@@ -520,7 +520,7 @@ func (s *Scene) drawTrade(c ui.Canvas, th *ui.Theme, r ui.Rect) {
 	a := plot.InsetBytes(c, r, th, s.buf)
 	// the axes' labels take a line above the plot and one below, the
 	// values of the MSE axis a column at the left
-	small := ui.TextStyle{Size: th.Font(11), Color: th.TextDim}
+	small := ui.TextStyle{Size: th.Font(ui.SizeFloor), Color: th.TextDim}
 	a = ui.Rect{X: a.X + th.Px(44), Y: a.Y + 1.8*small.Size, W: a.W - th.Px(44), H: a.H - 3.1*small.Size}
 	if a.W < th.Px(40) || a.H < th.Px(20) {
 		return
@@ -623,7 +623,7 @@ func (s *Scene) drawNorms(c ui.Canvas, th *ui.Theme) {
 	}
 	series(tr.Dec, th.Model)
 	series(tr.Enc, th.Data)
-	small := ui.TextStyle{Size: th.Font(11), Color: th.TextDim}
+	small := ui.TextStyle{Size: th.Font(ui.SizeFloor), Color: th.TextDim}
 	if s.cfg.Tied {
 		c.Text("tied: W_dec = W_encᵀ, one curve", a.X, a.Bottom()+th.Px(1), small)
 	} else {
