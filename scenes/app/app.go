@@ -112,6 +112,7 @@ type App struct {
 	pageH                     float64   // where that page ends
 	viewH                     float64   // the height of the canvas on screen (0: all)
 	explainLines              ui.Wrapped
+	explainFit                explainFit
 	titleLines                []string // scratch: the explanation's title, one line
 	buf                       []byte
 

@@ -79,13 +79,41 @@ func (a *App) drawExplainStrip(c ui.Canvas) {
 	if a.TourStop() > 0 {
 		text = ui.TextStyle{Size: ts, Color: th.Accent, Bold: true}
 	}
-	for i, l := range a.explainLines.Get(c, a.explainText(), ts, textW, text.Bold) {
-		ly := y + float64(i)*ts*1.4
-		if ly+ts > r.Bottom()+th.Px(16) {
-			break
+	// where the layout gave the explanation less height than it asked
+	// (a short window, presenter mode's larger type), the paragraph is set
+	// smaller, down to the floor, rather than cut mid-sentence; below the
+	// floor its last line ends in "…"
+	room := r.Bottom() + th.Px(16) - y
+	f := &a.explainFit
+	if f.text != a.explainText() || f.width != textW || f.room != room || f.base != ts {
+		f.text, f.width, f.room, f.base = a.explainText(), textW, room, ts
+		for len(ui.Wrap(c, f.text, ts, textW, text.Bold)) > int(room/(ts*1.4)) && ts > th.Font(textFloor) {
+			ts = math.Max(th.Font(textFloor), ts*0.95)
 		}
-		c.Text(l, textX, ly, text)
+		f.size = ts
 	}
+	ts = f.size
+	text.Size = ts
+	lines := a.explainLines.Get(c, a.explainText(), ts, textW, text.Bold)
+	fit := len(lines)
+	for fit > 0 && float64(fit)*ts*1.4 > room {
+		fit--
+	}
+	for i, l := range lines[:fit] {
+		ly := y + float64(i)*ts*1.4
+		c.Text(l, textX, ly, text)
+		if i == fit-1 && fit < len(lines) {
+			c.Text("…", textX+c.TextWidth(l, ts, text.Bold)+ts*0.3, ly, text)
+		}
+	}
+}
+
+// explainFit remembers the paragraph's size for a text, width and room
+// (drawExplainStrip), so a redraw wraps it once.
+type explainFit struct {
+	text              string
+	width, room, base float64
+	size              float64
 }
 
 // titleFit sets the explanation's title for an inner width: at the

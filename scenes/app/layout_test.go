@@ -233,6 +233,11 @@ func checkLayout(t *testing.T, name string, a *App, c, sc *uitest.Canvas) {
 		fromScene[fmt.Sprintf("%s@%.2f", s, sc.Sizes[i])]++
 	}
 	floor := a.th.Font(textFloor) - 0.01
+	for _, s := range c.Texts {
+		if s == "…" {
+			t.Errorf("%s: the explanation is cut short (%.0f of the %.0f px it needs)", name, a.explain.H, a.explainHeight(a.explain.W))
+		}
+	}
 	for i, s := range c.Texts {
 		if strings.TrimSpace(s) == "" {
 			continue

@@ -111,13 +111,7 @@ func New() *Scene {
 			"‖J_f(x)‖²_F = Σₖ Σ_d (∂fₖ(x)/∂x_d)²",
 			"f(x) = tanh(Wx + b),  g(h) = Wᵀh + c",
 		},
-		Text: "The penalty makes the code insensitive to x except where reconstruction needs it: along the " +
-			"manifold. Each ellipse is J_f(x): its long axis, green when it follows the tangent, is where f is " +
-			"sensitive; its short blue axis, across the curve, is contracted (S₂/S₁ small). Each encoder row is " +
-			"held at norm a; untied and free (a = 0), ‖W_enc‖ falls as ‖W_dec‖ rises: f → εf, g → g/ε dodges " +
-			"the penalty. Tied weights close that path too but contract less (S₂/S₁ ≈ 0.7). Where the curve " +
-			"bends more sharply than a unit is wide (the sine's crests, the arcs' ends) the long axis strays " +
-			"from the tangent: |cos| 0.8–0.9 there, against 0.99 on the circle.",
+		Text:   caeText,
 		Speed:  defaultSpeed,
 		Slides: "lecture: Contractive autoencoders · and manifolds · Caveat",
 		Params: param.NewSet(
@@ -177,6 +171,20 @@ func boolValue(b bool) float64 {
 
 func (s *Scene) Info() *scene.Info { return &s.info }
 
+// The paragraph under the formula: the CAE's picture and its caveat, or
+// the comparison with a denoising autoencoder (lecture: "DAE ≈ CAE";
+// Alain & Bengio 2014).
+const (
+	caeText = "The penalty leaves the code sensitive to x only along the manifold. Each ellipse is J_f(x): " +
+		"its long axis, green when it follows the tangent, is where f is sensitive; its short blue axis, " +
+		"across the curve, is contracted (S₂/S₁ small). Rows held at norm a block the caveat f → εf, " +
+		"g → g/ε. Where the curve bends more sharply than a unit is wide (the sine's crests, the arcs' " +
+		"ends), the long axis strays from the tangent: |cos| 0.8–0.9, against 0.99 on the circle."
+	compareText = "For small noise a denoising autoencoder behaves like a contractive one (Alain & Bengio). " +
+		"Left the CAE, right a DAE on the same points: its encoder, never told to contract, is also most " +
+		"sensitive along the tangent (S₂/S₁ in the readouts)."
+)
+
 func (s *Scene) Reset(seed uint64) {
 	c := s.cfg
 	curve := s.drawer.Curve
@@ -195,6 +203,10 @@ func (s *Scene) Reset(seed uint64) {
 		tied = "g(h) = Vh + c (untied, free)"
 	}
 	s.info.Formula[2] = "f(x) = " + c.Act.String() + "(Wx + b),  " + tied
+	s.info.Text = caeText
+	if s.compare {
+		s.info.Text = compareText
+	}
 	// the readouts go out of the way of the side-by-side titles
 	s.info.ReadoutsAtBottom = s.compare
 	s.info.Unused = s.info.Unused[:0]
@@ -572,13 +584,23 @@ func (s *Scene) drawTrade(c ui.Canvas, th *ui.Theme, r ui.Rect) {
 	}
 	// the ends of the ladder, named
 	tag := ui.TextStyle{Size: small.Size, Color: ui.RGB(0x5b1f8a)}
-	for _, i := range [2]int{0, len(sw.Lambdas) - 1} {
+	var first ui.Rect
+	for k, i := range [2]int{0, len(sw.Lambdas) - 1} {
 		s.buf = append(s.buf[:0], "λ="...)
 		s.buf = strconv.AppendFloat(s.buf, sw.Lambdas[i], 'g', 2, 64)
 		x, y := s.pts[2*i], s.pts[2*i+1]
 		tw := c.TextWidth(ui.BytesString(s.buf), tag.Size, false)
-		tx := math.Max(a.X+th.Px(2), math.Min(x+th.Px(5), a.Right()-tw))
-		c.TextBytes(s.buf, tx, math.Max(a.Y, math.Min(y-tag.Size*1.3, a.Bottom()-tag.Size*1.3)), tag)
+		lh := tag.Size * 1.3
+		r := ui.Rect{X: math.Max(a.X+th.Px(2), math.Min(x+th.Px(5), a.Right()-tw)), Y: math.Max(a.Y, math.Min(y-lh, a.Bottom()-lh)), W: tw, H: lh}
+		if k == 1 && r.X < first.Right() && first.X < r.Right() && r.Y < first.Bottom() && first.Y < r.Bottom() {
+			// early in the sweep the ends sit together: one label under
+			// the other, not on it
+			if r.Y = first.Bottom(); r.Bottom() > a.Bottom() {
+				r.Y = first.Y - lh
+			}
+		}
+		first = r
+		c.TextBytes(s.buf, r.X, r.Y, tag)
 	}
 	x, y := at(cur)
 	c.Circle(x, y, th.Px(6), th.Model)

@@ -6,36 +6,6 @@ import (
 	"aelab/scenes/ui"
 )
 
-// InsetWidth is the width of the small plots in a column at the plot's
-// right, below the readouts (logical pixels).
-const InsetWidth = 300
-
-// InsetColumn splits plot for scenes with small plots beside the data: it
-// returns the data's part and fills insets with a column of len(insets)
-// small plots at the right, below a readouts box of readoutRows rows, each
-// at most maxH and left empty (zero) when shorter than minH. Narrow plots
-// keep the whole width for the data.
-func InsetColumn(plot ui.Rect, th *ui.Theme, readoutRows int, maxH, minH float64, insets []ui.Rect) ui.Rect {
-	for i := range insets {
-		insets[i] = ui.Rect{}
-	}
-	w := th.Px(InsetWidth)
-	if plot.W-w < th.Px(360) {
-		return plot
-	}
-	n := float64(len(insets))
-	top := plot.Y + th.Px(12+14+32*float64(readoutRows)+14)
-	gap := th.Px(12)
-	h := math.Min(th.Px(maxH), (plot.Bottom()-top-gap*n)/n)
-	if h >= th.Px(minH) {
-		x := plot.Right() - w - gap
-		for i := range insets {
-			insets[i] = ui.Rect{X: x, Y: top + float64(i)*(h+gap), W: w, H: h}
-		}
-	}
-	return ui.Rect{X: plot.X, Y: plot.Y, W: plot.W - w - th.Px(24), H: plot.H}
-}
-
 // Inset draws a small plot's frame and title and returns its inner area.
 func Inset(c ui.Canvas, r ui.Rect, th *ui.Theme, title string) ui.Rect {
 	a := frame(c, r, th)

@@ -42,19 +42,3 @@ func TestView2DRoundTrip(t *testing.T) {
 		t.Error("data y up is not screen up")
 	}
 }
-
-func TestInsetColumn(t *testing.T) {
-	th := ui.Light(1)
-	var insets [2]ui.Rect
-	data := InsetColumn(ui.Rect{W: 1000, H: 700}, th, 3, 150, 80, insets[:])
-	if data.W >= 1000 || insets[0].Empty() || insets[1].Empty() {
-		t.Fatalf("a wide plot: data %+v, insets %+v; want a column of two", data, insets)
-	}
-	if insets[0].X < data.Right() || insets[1].Y < insets[0].Bottom() {
-		t.Errorf("insets %+v overlap the data %+v or each other", insets, data)
-	}
-	data = InsetColumn(ui.Rect{W: 500, H: 700}, th, 3, 150, 80, insets[:])
-	if data.W != 500 || !insets[0].Empty() {
-		t.Errorf("a narrow plot keeps its width: data %+v, insets %+v", data, insets)
-	}
-}

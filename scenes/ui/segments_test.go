@@ -46,3 +46,27 @@ func TestSegmentsLabelsFit(t *testing.T) {
 		}
 	}
 }
+
+// TestCompactSliderLabelFits: a compact slider's label stops short of its
+// track, set smaller where it would run into it but not below the floor
+// (presenter mode's "encoder row norm a" ran into its knob).
+func TestCompactSliderLabelFits(t *testing.T) {
+	sp := &param.Spec{Name: "rownorm", Label: "encoder row norm a", Min: 0, Max: 12, Default: 6, Digits: 1}
+	for _, u := range []float64{1, 1.5, 2} {
+		th := ui.Presenter(u)
+		s := ui.NewParamWidget(sp, 6, nil).(*ui.Slider)
+		s.Compact = true
+		s.SetBounds(ui.Rect{X: 0, Y: 0, W: u * 300, H: s.Height(th)})
+		c := &uitest.Canvas{Record: true}
+		s.Draw(c, th)
+		if c.Texts[0] != sp.Label {
+			t.Fatalf("first text %q, want the label", c.Texts[0])
+		}
+		if b := c.Boxes[0]; b.Right() > s.Track().X {
+			t.Errorf("scale %g: the label ends at %.0f, past the track's start %.0f", u, b.Right(), s.Track().X)
+		}
+		if c.Sizes[0] < th.Font(ui.SizeFloor)-1e-9 {
+			t.Errorf("scale %g: the label is set at %.1f px, under the floor", u, c.Sizes[0])
+		}
+	}
+}

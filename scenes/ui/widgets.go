@@ -121,6 +121,12 @@ func (s *Slider) Draw(c Canvas, th *Theme) {
 	ty := s.r.Y + th.Px(2)
 	if s.Compact {
 		ty = s.r.Y + (s.r.H-th.Font(SizeBody)*1.2)/2
+		// the label left of the track: smaller where it would run into
+		// it (presenter mode's larger type), down to the floor
+		if room, lw := s.Track().X-s.r.X-th.Px(10), c.TextWidth(s.spec.Label, label.Size, false); lw > room && lw > 0 {
+			label.Size = math.Max(th.Font(SizeFloor), label.Size*room/lw)
+			ty = s.r.Y + (s.r.H-label.Size*1.2)/2
+		}
 	}
 	c.Text(s.spec.Label, s.r.X, ty, label)
 	s.buf = s.spec.AppendShow(s.buf[:0], s.Value)
