@@ -47,6 +47,55 @@ func TestSegmentsLabelsFit(t *testing.T) {
 	}
 }
 
+// wideCanvas measures text as DejaVu Sans Bold sets it, wider than
+// uitest's 0.55 em: 0.66 em bold, 0.6 em regular.
+type wideCanvas struct{ uitest.Canvas }
+
+func (c *wideCanvas) TextWidth(s string, size float64, bold bool) float64 {
+	k := 0.6 / 0.55
+	if bold {
+		k = 0.66 / 0.55
+	}
+	return k * c.Canvas.TextWidth(s, size, bold)
+}
+
+// TestSegmentsLabelsFitWideType: with type as wide as the real font's, and
+// each tab selected (bold) in turn, no tab label on a phone runs into its
+// neighbour or off the bar ("Denoising" ran into "Contractive" when the
+// shares were set by "Undercomplete ≡ PCA" on one line).
+func TestSegmentsLabelsFitWideType(t *testing.T) {
+	sp := &param.Spec{Name: "scene", Kind: param.Choice, Choices: []string{"pca", "sparse", "denoise", "contractive"},
+		Labels: []string{"Undercomplete ≡ PCA", "Sparse coding", "Denoising", "Contractive"}}
+	for _, u := range []float64{1, 3} {
+		th := ui.Light(u)
+		for sel := range sp.Choices {
+			s := ui.NewParamWidget(sp, float64(sel), nil).(*ui.Segments)
+			s.NoLabel = true
+			bar := ui.Rect{X: 8 * u, Y: 0, W: 374 * u, H: s.Height(th)}
+			s.SetBounds(bar)
+			c := &wideCanvas{uitest.Canvas{Record: true}}
+			s.Draw(c, th)
+			boxes := make([]ui.Rect, len(c.Texts))
+			for i, txt := range c.Texts {
+				b := c.Boxes[i]
+				w := c.TextWidth(txt, c.Sizes[i], c.Bold[i])
+				boxes[i] = ui.Rect{X: b.X + b.W/2 - w/2, Y: b.Y, W: w, H: b.H}
+				if boxes[i].X < bar.X || boxes[i].Right() > bar.Right() {
+					t.Errorf("scale %g, tab %d selected: %q at %+v leaves the bar %+v", u, sel, txt, boxes[i], bar)
+				}
+			}
+			for i := range boxes {
+				for j := i + 1; j < len(boxes); j++ {
+					a, b := boxes[i], boxes[j]
+					if a.X < b.Right() && b.X < a.Right() && a.Y < b.Bottom() && b.Y < a.Bottom() {
+						t.Errorf("scale %g, tab %d selected: %q and %q overlap", u, sel, c.Texts[i], c.Texts[j])
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestCompactSliderLabelFits: a compact slider's label stops short of its
 // track, set smaller where it would run into it but not below the floor
 // (presenter mode's "encoder row norm a" ran into its knob).

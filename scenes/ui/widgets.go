@@ -289,14 +289,25 @@ func (s *Segments) fit(c Canvas, th *Theme, size float64) {
 		w := c.TextWidth(s.spec.ChoiceLabel(i), size, true) + pad
 		s.cuts[i] = w
 		widest = math.Max(widest, w)
-		total += w
 	}
 	bar := s.bar()
-	if widest*float64(n) <= bar.W || total <= 0 {
+	if widest*float64(n) <= bar.W || widest <= 0 {
 		for i := range n {
 			s.cuts[i] = float64(i+1) / float64(n)
 		}
 		return
+	}
+	// shares in proportion to what each label needs: a label that Draw
+	// will break in two (too wide for an equal share) needs only its
+	// longer half, so a one-word neighbour gets the room ("Undercomplete
+	// ≡ PCA" beside "Denoising" on a phone)
+	for i := range n {
+		if s.cuts[i] > bar.W/float64(n) {
+			if a, b := splitMiddle(s.spec.ChoiceLabel(i)); b != "" {
+				s.cuts[i] = math.Max(c.TextWidth(a, size, true), c.TextWidth(b, size, true)) + pad
+			}
+		}
+		total += s.cuts[i]
 	}
 	sum := 0.0
 	for i := range n {
