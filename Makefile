@@ -93,7 +93,7 @@ test-fuzz:
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=3s
 
 test-browser: web
-	AELAB_E2E=1 go test ./static/
+	AELAB_E2E=1 go test -timeout 30m ./static/
 
 ## shots: save the page at a phone, a laptop and a projector size (and
 ## presenter mode) in out/layout-*.png, for a person to look at

@@ -498,13 +498,18 @@ func (p *page) settles(what string) {
 	p.t.Helper()
 	last := p.draws()
 	quiet := time.Now()
+	// quiet for a second, or for three times the longest wait between two
+	// of its draws so far: on a loaded machine the frames it still owes
+	// come seconds apart
+	need := time.Second
 	if !waitFor(frameWait, func() bool {
 		if d := p.draws(); d != last {
+			need = max(need, 3*time.Since(quiet))
 			last, quiet = d, time.Now()
 		}
-		return time.Since(quiet) > time.Second
+		return time.Since(quiet) > need
 	}) {
-		p.t.Fatalf("%s, the page never stopped drawing for a second within %v", what, frameWait)
+		p.t.Fatalf("%s, the page never stopped drawing for %v within %v", what, need, frameWait)
 	}
 }
 
