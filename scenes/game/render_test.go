@@ -122,3 +122,30 @@ func rgb(c interface{ RGBA() (r, g, b, a uint32) }) color.RGBA {
 	r, g, b, a := c.RGBA()
 	return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}
 }
+
+// shotAt draws the App at w×h device pixels (scale 1) into an offscreen
+// image during the game's next frame, whatever the window's size, and
+// gives the App the window's size back.
+func shotAt(t *testing.T, g *Game, w, h int) *image.RGBA {
+	t.Helper()
+	shot := make(chan *image.RGBA, 1)
+	g.Do(func(*app.App) {
+		g.OnFrame = func(*ebiten.Image) {
+			g.OnFrame = nil
+			ow, oh := g.app.Size()
+			g.app.Resize(float64(w), float64(h), 1)
+			img := ebiten.NewImage(w, h)
+			g.painter.Begin(img)
+			g.app.Draw(g.painter)
+			g.painter.Flush()
+			rgba := image.NewRGBA(image.Rect(0, 0, w, h))
+			img.ReadPixels(rgba.Pix)
+			img.Deallocate()
+			g.app.Resize(ow, oh, 1)
+			shot <- rgba
+		}
+	})
+	current.Store(g)
+	ebiten.ScheduleFrame() //lint:ignore SA1019 the lab is idle: ask for the frame
+	return <-shot
+}

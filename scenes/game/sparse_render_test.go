@@ -2,41 +2,10 @@ package game
 
 import (
 	"fmt"
-	"image"
 	"testing"
-
-	"github.com/hajimehoshi/ebiten/v2"
 
 	"aelab/scenes/app"
 )
-
-// captureAt draws the App at w×h device pixels (scale 1) into a new image,
-// as a screen of that size would show it, inside the next frame's Draw (on
-// the game's thread, which image reads need), and puts the App back at its
-// window's size.
-func captureAt(t *testing.T, g *Game, w, h float64) *image.RGBA {
-	t.Helper()
-	shot := make(chan *image.RGBA, 1)
-	g.Do(func(*app.App) {
-		g.OnFrame = func(*ebiten.Image) {
-			g.OnFrame = nil
-			ow, oh := g.app.Size()
-			g.app.Resize(w, h, 1)
-			img := ebiten.NewImage(int(w), int(h))
-			g.painter.Begin(img)
-			g.app.Draw(g.painter)
-			g.painter.Flush()
-			rgba := image.NewRGBA(image.Rect(0, 0, int(w), int(h)))
-			img.ReadPixels(rgba.Pix)
-			img.Deallocate()
-			g.app.Resize(ow, oh, 1)
-			shot <- rgba
-		}
-	})
-	current.Store(g)
-	ebiten.ScheduleFrame() //lint:ignore SA1019 frames on request (see frame)
-	return <-shot
-}
 
 // TestRenderSparseSizes saves every view of the sparse scene at 1280×800
 // and at 1920×1080 and 1280×800 in presenter mode, for a person to look at.
@@ -53,7 +22,7 @@ func TestRenderSparseSizes(t *testing.T) {
 				sizes = append(sizes, [2]float64{1920, 1080})
 			}
 			for _, sz := range sizes {
-				img := captureAt(t, g, sz[0], sz[1])
+				img := shotAt(t, g, int(sz[0]), int(sz[1]))
 				save(t, img, fmt.Sprintf("sparse-%s-%.0fx%.0f-p%d.png", view, sz[0], sz[1], presenter))
 			}
 			// playing, the lab keeps running frames: an idle one would
