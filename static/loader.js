@@ -165,11 +165,14 @@ async function instantiate(stream, imports) {
     ], false);
     return;
   }
-  if (script.dataset.sw && "serviceWorker" in navigator) {
-    // Keeps the lab's files for offline use after this visit (sw.js). A
-    // browser that refuses (a private window) loses only that.
+  // keepOffline registers the service worker that keeps the lab's files
+  // for offline use (sw.js), once the lab is up: its copy then comes from
+  // the browser's cache rather than competing with the download. A browser
+  // that refuses (a private window, plain http) loses only that.
+  const keepOffline = () => {
+    if (!script.dataset.sw || !("serviceWorker" in navigator)) return;
     navigator.serviceWorker.register(script.dataset.sw).catch((e) => console.warn("aelab: no offline copy:", e.message));
-  }
+  };
 
   let instance;
   try {
@@ -205,6 +208,7 @@ async function instantiate(stream, imports) {
         setTimeout(() => {
           if (!failed) loader.classList.add("hidden");
           dispatchEvent(new Event("aelab-ready"));
+          keepOffline();
         }, 0);
       },
     };
