@@ -188,7 +188,8 @@ func fast3G() chromedp.Action[chromedp.Void] {
 //	AELAB_E2E=1 AELAB_FAST3G=1 go test -run TestBrowserFast3G -v ./static/
 //
 // AELAB_FAST3G=dist serves dist/ as a host with pre-compressed files does
-// (built by make dist before: the test does not rebuild it), =static
+// (built by make dist before: the test does not rebuild it; with
+// AELAB_NOSTREAM=1 the browser has no instantiateStreaming), =static
 // serves static/ with Handler (make serve), and a folder's path serves that
 // folder with Handler (an older page, to compare).
 func TestBrowserFast3G(t *testing.T) {
@@ -207,9 +208,19 @@ func TestBrowserFast3G(t *testing.T) {
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	p, texts, took := loadSite(t, srv.URL+"/?scene=pca", fast3G())
+	setup := []chromedp.Action[chromedp.Void]{fast3G()}
+	if os.Getenv("AELAB_FAST3G_OFF") != "" {
+		setup = nil // the same load unthrottled
+	}
+	if os.Getenv("AELAB_NOSTREAM") != "" {
+		// the loader's fallback: compile once every byte is in
+		setup = append(setup, evaluateOnNewDocument(`delete WebAssembly.instantiateStreaming`))
+		which += " (no streaming)"
+	}
+	p, texts, took := loadSite(t, srv.URL+"/?scene=pca", setup...)
 	// When the count reached its total the download had ended; the loader
-	// shows "Starting…" once the program is compiled.
+	// shows "Starting…" once its stream has ended too (the old loader: once
+	// it had every byte, before compiling).
 	at := eval[[]float64](p, `window.__loaderAt.map((t) => t - performance.getEntriesByType("navigation")[0].startTime)`)
 	var done, compiled float64
 	for i, s := range texts {
@@ -220,7 +231,7 @@ func TestBrowserFast3G(t *testing.T) {
 			compiled = at[i] / 1e3
 		}
 	}
-	t.Logf("Fast 3G, %s: downloaded at %.1f s, compiled (Starting…) at %.1f s, aelab.ready at %.1f s after the navigation began; the last texts %q",
+	t.Logf("Fast 3G, %s: downloaded at %.1f s, Starting… at %.1f s, aelab.ready at %.1f s after the navigation began; the last texts %q",
 		which, done, compiled, took.Seconds(), texts[max(0, len(texts)-2):])
 }
 

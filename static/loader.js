@@ -61,7 +61,8 @@ async function fetchProgram(name) {
 
 // programStream reads resp's body and returns the program's bytes as a
 // stream, calling progress(sent, total) as they arrive, in bytes that
-// crossed the network and never above total (0 when unknown). Whatever the
+// crossed the network and never above total (0 when unknown), and
+// progress(null) once the last has come. Whatever the
 // host does, the first bytes say what came: gzip (the .gz twin as a file:
 // every byte read crossed the network; unpacked here) or the program
 // itself, either sent as is (every byte crossed) or packed by the host
@@ -94,7 +95,7 @@ async function programStream(resp, progress) {
     start(c) { c.enqueue(b); },
     async pull(c) {
       const { done, value } = await reader.read();
-      if (done) { c.close(); return; }
+      if (done) { c.close(); progress(null); return; }
       count(value);
       c.enqueue(value);
     },
@@ -179,6 +180,11 @@ async function instantiate(stream, imports) {
     const go = new Go();
     const resp = await fetchProgram(script.dataset.wasm || "app.wasm");
     const stream = await programStream(resp, (sent, total) => {
+      if (sent === null) {
+        // downloaded: the compilation ends, then the Go program starts
+        text.textContent = "Starting…";
+        return;
+      }
       if (!total) {
         text.textContent = `Loading the lab… ${(sent / 1e6).toFixed(1)} MB`;
         return;
@@ -196,7 +202,6 @@ async function instantiate(stream, imports) {
         : `The lab stopped after an error (exit code ${code}; the browser's console has the details). Reload the page to start it again.`);
     };
     ({ instance } = await instantiate(stream, go.importObject));
-    text.textContent = "Starting…";
     // The Go program calls aelabPage.install with its functions after its
     // first frame (wasm/aelab.go); window.aelab is them behind aelab.js's
     // checks. "aelab-ready" goes out on a later turn of the event loop:
