@@ -100,8 +100,10 @@ fuzz:
 test-fuzz:
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=3s
 
+# Past go test's default 10 minutes on a busy machine (each test starts its
+# own Chromium; TestBrowserDist builds dist/ with DISTGZ=gzip, ~10 s).
 test-browser: web
-	AELAB_E2E=1 go test ./static/
+	AELAB_E2E=1 go test -timeout 30m ./static/
 
 ## shots: save the page at a phone, a laptop and a projector size (and
 ## presenter mode) in out/layout-*.png, for a person to look at

@@ -62,12 +62,12 @@ async function fetchProgram(name) {
 // programStream reads resp's body and returns the program's bytes as a
 // stream, calling progress(sent, total) as they arrive, in bytes that
 // crossed the network and never above total (0 when unknown), and
-// progress(null) once the last has come. Whatever the
-// host does, the first bytes say what came: gzip (the .gz twin as a file:
-// every byte read crossed the network; unpacked here) or the program
-// itself, either sent as is (every byte crossed) or packed by the host
-// with Content-Encoding and unpacked by the browser (the bytes read are
-// unpacked ones: what crossed is their share of the packed size).
+// progress(null) once the last has come. Whatever the host does, the
+// first bytes say what came: gzip (the .gz twin as a file: every byte read
+// crossed the network; unpacked here) or the program itself, either sent
+// as is (every byte crossed) or packed by the host with Content-Encoding
+// and unpacked by the browser (the bytes read are unpacked ones: what
+// crossed is their share of the packed size).
 async function programStream(resp, progress) {
   const reader = resp.body.getReader();
   const head = await reader.read();
