@@ -76,38 +76,9 @@ func open(t *testing.T, query string, setup ...chromedp.Action[chromedp.Void]) *
 	}
 	srv := httptest.NewServer(Handler("."))
 	t.Cleanup(srv.Close)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(t)),
-		chromedp.NoSandbox,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 800),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		// WebGL without a GPU: Chromium's software renderer.
-		chromedp.Flag("use-angle", "swiftshader"),
-		chromedp.Flag("enable-unsafe-swiftshader", true),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
-	t.Cleanup(cancel2)
-	if err := chromedp.Do(ctx); err != nil { // start the browser
-		t.Fatalf("starting Chromium: %v", err)
-	}
+	ctx := startBrowser(t)
 	p := &page{t: t, ctx: ctx, url: srv.URL + "/" + query}
-	msgs := chromedp.Console(ctx)
-	go func() {
-		for m, err := range msgs {
-			if err != nil {
-				return
-			}
-			p.mu.Lock()
-			p.console = append(p.console, m)
-			p.mu.Unlock()
-		}
-	}()
+	p.listen()
 	tctx, tcancel := context.WithTimeout(ctx, 90*time.Second)
 	defer tcancel()
 	if err := chromedp.Do(tctx, evaluateOnNewDocument(countDraws)); err != nil {
@@ -121,6 +92,49 @@ func open(t *testing.T, query string, setup ...chromedp.Action[chromedp.Void]) *
 	}
 	p.waitReady(tctx)
 	return p
+}
+
+// startBrowser starts a headless Chromium for the test, with the flags
+// every browser test uses and extra ones (a test that disables WebGL).
+func startBrowser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)),
+		chromedp.NoSandbox,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 800),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		// WebGL without a GPU: Chromium's software renderer.
+		chromedp.Flag("use-angle", "swiftshader"),
+		chromedp.Flag("enable-unsafe-swiftshader", true),
+	)
+	opts = append(opts, extra...)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	if err := chromedp.Do(ctx); err != nil { // start the browser
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return ctx
+}
+
+// listen collects the page's console messages (messages, noErrors).
+func (p *page) listen() {
+	msgs := chromedp.Console(p.ctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			p.mu.Lock()
+			p.console = append(p.console, m)
+			p.mu.Unlock()
+		}
+	}()
 }
 
 // waitReady waits for window.aelab.ready after a navigation or reload.

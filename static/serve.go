@@ -33,10 +33,12 @@ const FrameAncestors = "frame-ancestors 'self'"
 var served = map[string]string{
 	"index.html":   "text/html; charset=utf-8",
 	"style.css":    "text/css; charset=utf-8",
+	"noscript.css": "text/css; charset=utf-8",
 	"loader.js":    "text/javascript; charset=utf-8",
 	"aelab.js":     "text/javascript; charset=utf-8",
 	"wasm_exec.js": "text/javascript; charset=utf-8",
 	"app.wasm":     "application/wasm",
+	"app.wasm.gz":  "application/gzip",
 }
 
 // Handler serves the page in dir, to GET and HEAD only (it is a folder of
@@ -45,7 +47,10 @@ var served = map[string]string{
 // it, and a cache must not give gzip to a client that refused it).
 // app.wasm goes out precompressed (app.wasm.gz, Content-Encoding: gzip) to
 // a client whose Accept-Encoding admits gzip, with its decoded size in
-// X-Decoded-Length for the loader's progress bar; others get it as is.
+// X-Decoded-Length; others get it as is. The loader asks for app.wasm.gz
+// itself, which goes out as a file (application/gzip, no
+// Content-Encoding), as a plain static host sends it: the loader counts
+// the bytes that cross the network and unpacks them (loader.js).
 // /index.html is the page itself, not a redirect to /: a shared link
 // index.html?scene=… keeps working, query and all. The data sets in
 // dir/data (data/NAME.gz, copied there by `make web`) go out as they are,

@@ -1,9 +1,11 @@
 // Command serve serves the web build of Autoencoder Lab (static/) on
 // localhost, as `make serve` runs it:
 //
-//	go run ./cmd/serve -dir static -port 8080
+//	go run ./cmd/serve -dir static -host localhost -port 8080
 //
-// -port 0 picks a free port and prints it. What is served, and with which
+// -port 0 picks a free port and prints it. -host 0.0.0.0 (make serve
+// HOST=0.0.0.0) serves every network the machine is on, a classroom's
+// included, and prints the addresses to give the students. What is served, and with which
 // headers, is static.Handler's; this command adds the listening socket and
 // the timeouts a server open to a classroom's network needs.
 package main
@@ -66,6 +68,7 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(errOut)
 	dir := fs.String("dir", "static", "folder with index.html and app.wasm")
+	host := fs.String("host", envOr("HOST", "localhost"), "address to listen on: localhost (this machine only) or 0.0.0.0 (every network, a classroom's; or $HOST)")
 	port := fs.String("port", envOr("PORT", "8080"), "port to listen on, 0 for any free one (or $PORT)")
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -75,7 +78,7 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) error {
 		return errors.New("bad flags (see above)")
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q (flags: -dir, -port)", fs.Arg(0))
+		return fmt.Errorf("unexpected argument %q (flags: -dir, -host, -port)", fs.Arg(0))
 	}
 	portNum, err := strconv.ParseUint(*port, 10, 16)
 	if err != nil {
@@ -84,14 +87,32 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) error {
 	if _, err := os.Stat(filepath.Join(*dir, "app.wasm")); err != nil {
 		return fmt.Errorf("%s has no app.wasm: build it first with `make web`", *dir)
 	}
-	ln, err := net.Listen("tcp", net.JoinHostPort("localhost", strconv.FormatUint(portNum, 10)))
+	ln, err := net.Listen("tcp", net.JoinHostPort(*host, strconv.FormatUint(portNum, 10)))
 	if err != nil {
-		return fmt.Errorf("cannot listen on port %d (another server may be using it; try PORT=8081 or -port 0): %w", portNum, err)
+		return fmt.Errorf("cannot listen on %s port %d (another server may be using it; try PORT=8081 or -port 0): %w", *host, portNum, err)
 	}
 	srv := newServer(static.Handler(*dir), serverTimeouts)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	fmt.Fprintf(out, "Autoencoder Lab: open http://localhost:%d/ (Ctrl-C to stop)\n", ln.Addr().(*net.TCPAddr).Port)
+	got := ln.Addr().(*net.TCPAddr)
+	fmt.Fprintf(out, "Autoencoder Lab: open http://localhost:%d/ (Ctrl-C to stop)\n", got.Port)
+	if got.IP.IsUnspecified() {
+		addrs, err := net.InterfaceAddrs()
+		urls := lanURLs(addrs, got.Port)
+		switch {
+		case err != nil:
+			fmt.Fprintf(out, "Students on this network: the machine's addresses are unknown (%v); port %d\n", err, got.Port)
+		case len(urls) == 0:
+			fmt.Fprintf(out, "Students: this machine is on no network but its own; port %d\n", got.Port)
+		default:
+			fmt.Fprintln(out, "Students on this network open:")
+			for _, u := range urls {
+				fmt.Fprintln(out, "  "+u)
+			}
+		}
+	} else if !got.IP.IsLoopback() {
+		fmt.Fprintf(out, "Students open http://%s/\n", net.JoinHostPort(got.IP.String(), strconv.Itoa(got.Port)))
+	}
 	select {
 	case err := <-done:
 		return err
@@ -106,6 +127,27 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) error {
 		}
 		return nil
 	}
+}
+
+// lanURLs are the addresses students type for a server on every network
+// (-host 0.0.0.0) at port: one per address of the machine's that another
+// machine can reach, IPv4 first (shorter to read out), without loopback
+// and link-local ones.
+func lanURLs(addrs []net.Addr, port int) []string {
+	var v4, v6 []string
+	for _, a := range addrs {
+		n, ok := a.(*net.IPNet)
+		if !ok || n.IP.IsLoopback() || n.IP.IsLinkLocalUnicast() || n.IP.IsUnspecified() || n.IP.IsMulticast() {
+			continue
+		}
+		u := "http://" + net.JoinHostPort(n.IP.String(), strconv.Itoa(port)) + "/"
+		if n.IP.To4() != nil {
+			v4 = append(v4, u)
+		} else {
+			v6 = append(v6, u)
+		}
+	}
+	return append(v4, v6...)
 }
 
 func envOr(name, def string) string {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -111,12 +112,20 @@ func TestOnlyGetAndHead(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("<title>lab")) {
 		t.Errorf("GET /: %s %q", resp.Status, body)
 	}
+	// The loader asks for the gzip twin by name: it goes out as a file, as
+	// a plain static host sends it, so the loader counts the bytes sent.
+	resp, body = do(t, ts, "GET", "/app.wasm.gz", "Accept-Encoding", "gzip")
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Encoding") != "" ||
+		resp.Header.Get("Content-Type") != "application/gzip" || !bytes.HasPrefix(body, []byte{0x1f, 0x8b}) {
+		t.Errorf("GET /app.wasm.gz: %s, Content-Encoding %q, Content-Type %q; want 200, none, application/gzip, the gzip file",
+			resp.Status, resp.Header.Get("Content-Encoding"), resp.Header.Get("Content-Type"))
+	}
 }
 
 // TestOnlyThePage: nothing beside the page's own files is given out.
 func TestOnlyThePage(t *testing.T) {
 	ts := serve(t)
-	for _, path := range []string{"/secret.go", "/app.wasm.gz", "/../main.go", "/static/index.html", "/index.html/"} {
+	for _, path := range []string{"/secret.go", "/app.wasm.gz.tmp", "/../main.go", "/static/index.html", "/index.html/"} {
 		if resp, _ := do(t, ts, "GET", path); resp.StatusCode != http.StatusNotFound {
 			t.Errorf("GET %s: %s, want 404", path, resp.Status)
 		}
@@ -331,6 +340,79 @@ func TestTakenPortFailsFirst(t *testing.T) {
 	}
 }
 
+// TestTakenPortFailsFirstOnEveryNetwork: the same with -host 0.0.0.0
+// (make serve HOST=0.0.0.0), whose success would print the room's
+// addresses.
+func TestTakenPortFailsFirstOnEveryNetwork(t *testing.T) {
+	ln, err := net.Listen("tcp", "0.0.0.0:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	var out bytes.Buffer
+	err = run(context.Background(), []string{"-dir", site(t), "-host", "0.0.0.0", "-port", port}, &out, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "port "+port) {
+		t.Errorf("a taken port %s: error %v, want one that names the port", port, err)
+	}
+	if out.Len() > 0 {
+		t.Errorf("a taken port printed %q before failing", out.String())
+	}
+}
+
+// TestEveryNetworkPrintsTheAddresses: -host 0.0.0.0 prints the local
+// address and then one per address of the machine's (it connects only to
+// loopback).
+func TestEveryNetworkPrintsTheAddresses(t *testing.T) {
+	dir := site(t)
+	out := make(lines, 20)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"-dir", dir, "-host", "0.0.0.0", "-port", "0"}, out, io.Discard) }()
+	var first string
+	select {
+	case first = <-out:
+	case err := <-done:
+		t.Fatalf("run ended before listening: %v", err)
+	}
+	m := regexp.MustCompile(`http://localhost:(\d+)/`).FindStringSubmatch(first)
+	if m == nil {
+		t.Fatalf("first line %q, want the local address", first)
+	}
+	second := <-out
+	if !strings.HasPrefix(second, "Students") {
+		t.Errorf("second line %q, want the addresses for students", second)
+	}
+	resp, err := http.Get("http://127.0.0.1:" + m[1] + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("after Ctrl-C: %v", err)
+	}
+}
+
+func TestLANURLs(t *testing.T) {
+	cidr := func(s string) net.Addr {
+		ip, n, err := net.ParseCIDR(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n.IP = ip
+		return n
+	}
+	got := lanURLs([]net.Addr{
+		cidr("127.0.0.1/8"), cidr("::1/128"), cidr("fe80::1/64"), cidr("169.254.3.4/16"),
+		cidr("2001:db8::5/64"), cidr("192.168.1.20/24"), cidr("10.0.0.7/8"),
+	}, 8080)
+	want := []string{"http://192.168.1.20:8080/", "http://10.0.0.7:8080/", "http://[2001:db8::5]:8080/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("lanURLs: %q, want %q", got, want)
+	}
+}
+
 func TestBadStart(t *testing.T) {
 	for _, args := range [][]string{
 		{"-dir", t.TempDir(), "-port", "0"}, // no app.wasm
@@ -360,7 +442,7 @@ func TestUsage(t *testing.T) {
 			flags = append(flags, f[0])
 		}
 	}
-	if strings.Join(flags, " ") != "-dir -port" {
-		t.Errorf("-h listed %v, want -dir -port", flags)
+	if strings.Join(flags, " ") != "-dir -host -port" {
+		t.Errorf("-h listed %v, want -dir -host -port", flags)
 	}
 }
