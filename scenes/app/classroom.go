@@ -21,6 +21,7 @@ const (
 	keyEscape   = "escape"
 	keyPageUp   = "pageup"
 	keyPageDown = "pagedown"
+	keyEnter    = "enter"
 )
 
 // Shortcut is one key of the help overlay.
@@ -40,6 +41,8 @@ var Shortcuts = []Shortcut{
 	{"H", "hide / show the panels"},
 	{"P", "export the plot as PNG"},
 	{"C", "copy a link to this exact setting"},
+	{"L", "share with the class: a link and its QR code"},
+	{"A", "say the scene and its readouts (screen readers)"},
 	{"?", "this help; Esc closes it"},
 }
 
@@ -54,6 +57,13 @@ type Platform struct {
 	// Export saves the plot, the rectangle r of the screen, as a PNG and
 	// says where, for a notice.
 	Export func(r ui.Rect) string
+	// Link returns the lab's address with the given query, the address
+	// CopyLink copies: the share dialog shows it and its QR code. Nil
+	// natively, where there is no address to give.
+	Link func(query string) string
+	// Announce hands the text alternative of the canvas (LiveText) to the
+	// page's aria-live region; text is valid only during the call.
+	Announce func(text string)
 	// Scrolls says the page around the canvas scrolls (a browser): on a
 	// phone the App then stands its parts one under another on a canvas
 	// taller than the screen (PageHeight, SetViewport).
@@ -102,7 +112,10 @@ func (a *App) setHidden(name, value string) bool {
 }
 
 // changed marks the state as changed for links (Version).
-func (a *App) changed() { a.version++ }
+func (a *App) changed() {
+	a.version++
+	a.liveChanged()
+}
 
 // Version counts the changes of everything a link carries; the browser glue
 // rewrites the URL when it moves.
@@ -111,34 +124,96 @@ func (a *App) Version() int { return a.version }
 // ShareQuery is the state as a URL query (without "?"): the scene, the seed,
 // every parameter of the scene, and what differs from the defaults of the
 // App's own settings and hidden parts. Loading it restores the setting.
-func (a *App) ShareQuery() string {
+func (a *App) ShareQuery() string { return a.linkQuery(a.hidden, a.app.Bool(namePresenter), false) }
+
+// linkQuery is ShareQuery with the given hidden parts and presenter mode
+// (the share dialog's choices). short leaves out the seed and the
+// parameters that a lab opened from the link has anyway (shortParams):
+// the share dialog's QR code then needs fewer, larger modules. On a stop
+// of the guided lecture, which sets parameters of its own, it keeps them.
+func (a *App) linkQuery(hidden map[string]bool, presenter, short bool) string {
+	info := a.Scene().Info()
 	q := a.Query()
+	if short && a.TourStop() == 0 {
+		q = q[:1] // the scene
+		if sp := a.app.Spec(nameSeed); float64(a.app.Int(nameSeed)) != sp.Default {
+			q = append(q, KV{nameSeed, strconv.Itoa(a.app.Int(nameSeed))})
+		}
+		q = a.shortParams(q)
+	}
 	for _, name := range []string{namePaused, namePresenter, namePanels, nameTour} {
 		i := a.app.Index(name)
-		if sp := &a.app.Specs[i]; a.app.At(i) != sp.Default {
-			q = append(q, KV{name, sp.Format(a.app.At(i))})
+		v := a.app.At(i)
+		if name == namePresenter {
+			v = ui.B2F(presenter)
+		}
+		if sp := &a.app.Specs[i]; v != sp.Default {
+			q = append(q, KV{name, sp.Format(v)})
 		}
 	}
-	if sp := a.Scene().Info().Speed; sp == 0 || a.app.Int(nameSpeed) != sp {
+	if sp := info.Speed; sp == 0 || a.app.Int(nameSpeed) != sp {
 		if sp > 0 || a.app.At(a.app.Index(nameSpeed)) != a.app.Spec(nameSpeed).Default {
 			q = append(q, KV{nameSpeed, strconv.Itoa(a.app.Int(nameSpeed))})
 		}
 	}
-	for _, name := range a.hiddenNames() {
+	for _, name := range a.hiddenNames(hidden) {
 		q = append(q, KV{name + "_hide", "1"})
 	}
 	return FormatQuery(q)
 }
 
-func (a *App) hiddenNames() []string {
+// shortParams appends the scene's parameters a link must give to q: those
+// off their defaults, and those a lab opened with only these would set
+// otherwise — a parameter that follows another (Info.Adjust: the PCA
+// scene's learning rate follows its K) takes the value the other implies.
+// It finds them by opening the link as a lab does (setGiven on the
+// defaults), adding what came out otherwise until nothing does, then puts
+// every value back; setting values only writes the bound fields, so the
+// model is untouched.
+func (a *App) shortParams(q []KV) []KV {
+	info := a.Scene().Info()
+	ps := info.Params
+	n := len(ps.Specs)
+	saved, need := make([]float64, n), make([]bool, n)
+	for i := range n {
+		saved[i] = ps.At(i)
+		need[i] = saved[i] != ps.Specs[i].Default
+	}
+	for more := true; more; {
+		var given []given1
+		for i := range n {
+			ps.SetAt(i, ps.Specs[i].Default)
+			if need[i] {
+				given = append(given, given1{i, saved[i]})
+			}
+		}
+		a.setGiven(info, given)
+		more = false
+		for i := range n {
+			if !need[i] && ps.At(i) != saved[i] {
+				need[i], more = true, true
+			}
+		}
+	}
+	for i := range n {
+		ps.SetAt(i, saved[i])
+		if need[i] {
+			q = append(q, KV{ps.Specs[i].Name, ps.Specs[i].Format(saved[i])})
+		}
+	}
+	return q
+}
+
+// hiddenNames lists the names hidden holds, parts first, in a fixed order.
+func (a *App) hiddenNames(hidden map[string]bool) []string {
 	var names []string
 	for _, h := range hideable {
-		if a.hidden[h] {
+		if hidden[h] {
 			names = append(names, h)
 		}
 	}
 	for _, sp := range a.ParamSpecs() {
-		if a.hidden[sp.Name] {
+		if hidden[sp.Name] {
 			names = append(names, sp.Name)
 		}
 	}
@@ -167,6 +242,10 @@ func (a *App) restyle() {
 // handleKeys runs the shortcuts of this frame's keys.
 func (a *App) handleKeys(keys []string) {
 	for _, k := range keys {
+		if a.share.open {
+			a.shareKeys(k) // the dialog takes every key
+			continue
+		}
 		if a.help {
 			a.help = false // any key closes the help
 			if k == keyEscape || k == "?" {
@@ -209,6 +288,10 @@ func (a *App) handleKeys(keys []string) {
 			a.export()
 		case "c":
 			a.copyLink()
+		case "l":
+			a.openShare()
+		case "a":
+			a.live.forced = true
 		case "g":
 			if a.TourStop() > 0 {
 				a.endTour()
@@ -357,11 +440,14 @@ func tourLabel(b []byte, n int, long bool) []byte {
 func (a *App) Notify(text string) { a.notices.Add(text, scene.Note) }
 
 // Idle reports whether nothing moves: training paused, no drag, no passing
-// notice counting down. An idle lab need not be redrawn until something
+// notice counting down, no change waiting for the text alternative. An idle lab need not be redrawn until something
 // happens (the battery of a laptop in a lecture hall).
 func (a *App) Idle() bool {
 	if !a.Paused() || a.capture.Owner() != nil || a.ptr.Down {
 		return false
+	}
+	if a.live.dirty {
+		return false // a change waits to be said (at most liveEvery frames)
 	}
 	for _, n := range a.notices.List {
 		if n.Level == scene.Note {
