@@ -46,6 +46,7 @@ func (a *App) updateLive() {
 	if l.age < liveEvery {
 		l.age++
 	}
+	l.dirty = l.dirty || !a.Paused() // training moves the step, if not yet the readouts
 	if !l.forced && !(l.dirty && l.age >= liveEvery) {
 		return
 	}
