@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 
+	"aelab/scenes/scene"
 	"aelab/scenes/ui"
 )
 
@@ -63,6 +64,17 @@ func (a *App) updateLive() {
 	}
 }
 
+// LiveReadout is how the text alternative says a readout: its label and
+// its value as the readout box shows it ("angle to PCA subspace 1.00°").
+func LiveReadout(m scene.Metric) string { return string(appendLiveReadout(nil, m)) }
+
+func appendLiveReadout(b []byte, m scene.Metric) []byte {
+	b = append(b, m.Label...)
+	b = append(b, ' ')
+	b = appendMetric(b, m.Value, m.Digits)
+	return append(b, m.Unit...)
+}
+
 // appendLive appends the text alternative to b: the scene's tab, its
 // claim (the explanation's title), the step and whether it trains, and
 // each readout as its label and value, as the readout box shows them.
@@ -84,10 +96,7 @@ func (a *App) appendLive(b []byte) []byte {
 		} else {
 			b = append(b, ", "...)
 		}
-		b = append(b, m.Label...)
-		b = append(b, ' ')
-		b = appendMetric(b, m.Value, m.Digits)
-		b = append(b, m.Unit...)
+		b = appendLiveReadout(b, m)
 	}
 	return append(b, '.')
 }

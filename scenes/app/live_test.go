@@ -26,7 +26,7 @@ func TestLiveTextNamesTheReadouts(t *testing.T) {
 		m := info.Metrics[0]
 		value := string(appendMetric(nil, m.Value, m.Digits)) + m.Unit
 		text := a.LiveText()
-		for _, want := range []string{info.Tab + ". ", info.Title, "Step " + strconv.Itoa(a.Step()) + ", paused", m.Label + " " + value} {
+		for _, want := range []string{info.Tab + ". ", info.Title, "Step " + strconv.Itoa(a.Step()) + ", paused", LiveReadout(m), m.Label + " " + value} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s: the live text %q does not say %q", q, text, want)
 			}

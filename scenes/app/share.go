@@ -19,6 +19,7 @@ import (
 type shareItem struct {
 	name  string // namePresenter, or a name of hideable or a parameter
 	label string
+	text  string  // the label as drawn: shortened with "…" to its column
 	r     ui.Rect // the row, device pixels
 }
 
@@ -110,6 +111,15 @@ func (a *App) closeShare() { a.share.open = false }
 // ShareOpen reports whether the share dialog is open.
 func (a *App) ShareOpen() bool { return a.share.open }
 
+// ShareCodeRect is where the share dialog draws its QR code, quiet zone
+// included, in device pixels (empty when it draws none).
+func (a *App) ShareCodeRect() ui.Rect {
+	if !a.share.open || a.share.code.n == 0 {
+		return ui.Rect{}
+	}
+	return a.share.codeR
+}
+
 // ShareLink is the link the share dialog shows and its QR code holds.
 func (a *App) ShareLink() string { return a.share.link }
 
@@ -185,7 +195,7 @@ func (a *App) layoutShare() {
 		if wide {
 			side = math.Min(d.r.H-2*inset, d.r.W*0.58)
 		} else {
-			side = math.Min(d.r.W-2*inset, d.r.H*0.48)
+			side = math.Min(d.r.W-2*inset, d.r.H*0.42)
 		}
 		d.module = math.Max(1, math.Floor(side/float64(d.code.n)))
 		side = d.module * float64(d.code.n)
@@ -209,10 +219,11 @@ func (a *App) layoutShare() {
 		d.textR = ui.Rect{X: x, Y: d.r.Y + pad + headH, W: d.r.Right() - pad - x, H: d.r.H - 2*pad - headH}
 		d.headX, d.headY = x, d.r.Y+pad
 	} else {
-		d.headX, d.headY = d.r.X+pad, d.r.Y+pad
-		top := d.headY + headH
-		d.codeR = ui.Rect{X: math.Round(d.r.X + (d.r.W-side)/2), Y: math.Round(top), W: side, H: side}
-		y := top + side + th.Px(10)
+		// the code first, where the phone held up to it finds it, then
+		// the title and the rest
+		d.codeR = ui.Rect{X: math.Round(d.r.X + (d.r.W-side)/2), Y: math.Round(d.r.Y + inset), W: side, H: side}
+		d.headX, d.headY = d.r.X+pad, d.r.Y+inset+side+th.Px(6)
+		y := d.headY + headH
 		d.textR = ui.Rect{X: d.r.X + pad, Y: y, W: d.r.W - 2*pad, H: d.r.Bottom() - pad - y}
 	}
 	d.hintY = d.headY + float64(len(d.title))*titleSize*1.25
@@ -229,25 +240,40 @@ func (a *App) layoutShare() {
 	d.linkY = y
 	d.lines = breakLink(m, d.link, bodySize, d.textR.W)
 	y += float64(len(d.lines))*bodySize*1.35 + th.Px(10)
-	// the checkboxes: presenter mode, then what to hide, in as many
-	// columns as the width takes
-	rest := d.items[1:]
-	d.items[0].r = ui.Rect{X: d.textR.X, Y: y, W: d.textR.W, H: d.rowH}
-	y += d.rowH + th.Font(ui.SizeSmall)*1.6
-	widest := 0.0
-	for _, it := range rest {
-		widest = math.Max(widest, m.TextWidth(it.label, th.Font(ui.SizeSmall), false))
+	// the checkboxes: presenter mode, then what to hide, in the fewest
+	// columns (labels shortened least) and then the tallest rows that fit
+	// above the buttons
+	bw, bh := th.Px(104), th.Px(34)
+	keysOwnRow := m.TextWidth(shareKeysHint, smallSize, false) > d.textR.W-2*bw-th.Px(16)
+	bottom := d.textR.Bottom() - bh - th.Px(8)
+	if keysOwnRow {
+		bottom -= smallSize * 1.5
 	}
-	colW := widest + d.boxS + th.Px(24)
-	d.cols = max(1, min(3, int(d.textR.W/colW)))
+	rest := d.items[1:]
+	var listY float64
+	perCol := 0
+fit:
+	for d.cols = 1; d.cols <= 3; d.cols++ {
+		perCol = (len(rest) + d.cols - 1) / d.cols
+		for _, row := range [...]float64{30, 26, 22} {
+			d.rowH = th.Px(row)
+			listY = y + d.rowH + smallSize*1.6
+			if listY+float64(perCol)*d.rowH <= bottom {
+				break fit
+			}
+		}
+	}
+	d.cols = min(d.cols, 3)
+	perCol = (len(rest) + d.cols - 1) / d.cols
 	d.colW = d.textR.W / float64(d.cols)
-	perCol := (len(rest) + d.cols - 1) / d.cols
+	d.items[0].r = ui.Rect{X: d.textR.X, Y: y, W: d.textR.W, H: d.rowH}
+	d.items[0].text = fitText(m, d.items[0].label, bodySize, d.textR.W-d.boxS-th.Px(14))
 	for i := range rest {
-		rest[i].r = ui.Rect{X: d.textR.X + float64(i/perCol)*d.colW, Y: y + float64(i%perCol)*d.rowH, W: d.colW - th.Px(6), H: d.rowH}
+		rest[i].r = ui.Rect{X: d.textR.X + float64(i/perCol)*d.colW, Y: listY + float64(i%perCol)*d.rowH, W: d.colW - th.Px(6), H: d.rowH}
+		rest[i].text = fitText(m, rest[i].label, smallSize, rest[i].r.W-d.boxS-th.Px(14))
 	}
 	// the buttons at the bottom right of the text column
-	bw, bh := th.Px(104), th.Px(34)
-	by := math.Max(y+float64(perCol)*d.rowH+th.Px(8), d.textR.Bottom()-bh)
+	by := math.Max(listY+float64(perCol)*d.rowH+th.Px(8), d.textR.Bottom()-bh)
 	d.closeBtn.SetBounds(ui.Rect{X: d.textR.Right() - bw, Y: by, W: bw, H: bh})
 	d.copyBtn.SetBounds(ui.Rect{X: d.textR.Right() - 2*bw - th.Px(8), Y: by, W: bw, H: bh})
 	if a.Platform.Link == nil {
@@ -262,6 +288,21 @@ func (a *App) layoutShare() {
 	if m.TextWidth(shareKeysHint, smallSize, false) > left-d.textR.X-th.Px(8) {
 		d.keysY = by - smallSize*1.5
 	}
+}
+
+// fitText is text, shortened with "…" until it is no wider than width.
+func fitText(m ui.Measurer, text string, size, width float64) string {
+	if m.TextWidth(text, size, false) <= width {
+		return text
+	}
+	r := []rune(text)
+	for len(r) > 1 {
+		r = r[:len(r)-1]
+		if s := string(r) + "…"; m.TextWidth(s, size, false) <= width {
+			return s
+		}
+	}
+	return "…"
 }
 
 // breakLink breaks a link (no spaces) into lines no wider than width:
@@ -409,7 +450,7 @@ func (a *App) drawCheck(c ui.Canvas, it *shareItem, on, focus bool) {
 	if it.name == namePresenter {
 		size = th.Font(ui.SizeBody)
 	}
-	c.Text(it.label, bx+d.boxS+th.Px(8), it.r.Y+(it.r.H-size*1.2)/2, ui.TextStyle{Size: size, Color: th.Text})
+	c.Text(it.text, bx+d.boxS+th.Px(8), it.r.Y+(it.r.H-size*1.2)/2, ui.TextStyle{Size: size, Color: th.Text})
 	if focus {
 		c.StrokeRect(it.r, th.Px(2), th.Accent)
 	}

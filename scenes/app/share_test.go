@@ -343,3 +343,36 @@ func TestShareFrameDoesNotAllocate(t *testing.T) {
 		t.Errorf("a frame with the share dialog open allocates %v times", n)
 	}
 }
+
+// TestShareDialogFits: on the screens of issue 10 and for every scene and
+// view, every checkbox, the link and both buttons lie inside the dialog
+// and on the first screen, and no two rows overlap.
+func TestShareDialogFits(t *testing.T) {
+	for _, sz := range []struct{ w, h, dpr float64 }{{1280, 800, 1}, {1920, 1080, 1}, {390, 844, 3}, {844, 390, 3}, {1024, 768, 1}} {
+		for _, q := range playing() {
+			for _, pres := range []string{"", "&presenter=1"} {
+				a := shareApp(t, q+pres, sz.w, sz.h, sz.dpr)
+				d := &a.share
+				inside := func(what string, r ui.Rect) {
+					if r.X < d.r.X-0.5 || r.Y < d.r.Y-0.5 || r.Right() > d.r.Right()+0.5 || r.Bottom() > d.r.Bottom()+0.5 {
+						t.Errorf("%gx%g %s%s: %s %v lies outside the dialog %v", sz.w, sz.h, q, pres, what, r, d.r)
+					}
+				}
+				for i, it := range d.items {
+					inside(it.name, it.r)
+					for _, o := range d.items[i+1:] {
+						if it.r.X < o.r.Right() && o.r.X < it.r.Right() && it.r.Y < o.r.Bottom()-0.5 && o.r.Y < it.r.Bottom()-0.5 {
+							t.Errorf("%gx%g %s%s: %s and %s overlap", sz.w, sz.h, q, pres, it.name, o.name)
+						}
+					}
+					if bb := d.copyBtn.Bounds(); it.r.Bottom() > bb.Y+0.5 && it.r.Right() > bb.X {
+						t.Errorf("%gx%g %s%s: %s runs under the buttons", sz.w, sz.h, q, pres, it.name)
+					}
+				}
+				inside("Copy link", d.copyBtn.Bounds())
+				inside("Close", d.closeBtn.Bounds())
+				inside("the code", d.codeR)
+			}
+		}
+	}
+}
