@@ -122,7 +122,7 @@ type App struct {
 	hidden     map[string]bool // parts and controls a link hides (name_hide)
 	version    int             // changes of what a link carries
 	help       bool            // the help overlay is open
-	sliders    []*ui.Slider    // scratch: the focusable sliders
+	focusList  []ui.Focusable  // scratch: the controls Tab reaches
 	topButtons []*ui.Button    // lecture, share, PNG, help: right of the tabs
 	share      shareDialog     // the share dialog (share.go)
 	live       liveText        // the canvas's text alternative (live.go)

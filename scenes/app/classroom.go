@@ -33,8 +33,8 @@ var Shortcuts = []Shortcut{
 	{"S", "one training step"},
 	{"R", "reset: new weights from the seed"},
 	{"← →  or  1 – 9", "previous / next scene, or scene n"},
-	{"Tab  ⇧Tab", "move the focus between sliders"},
-	{"[  ]", "move the focused slider (⇧ for big steps: {  })"},
+	{"Tab  ⇧Tab", "move the focus between the panel's controls"},
+	{"[  ]  Enter", "move the focused slider (⇧: {  }), pick, flip or press"},
 	{"G", "guided lecture on / off"},
 	{"PgDn N  /  PgUp B", "next / previous stop of the guided lecture"},
 	{"F", "presenter mode: full screen, large type, high contrast"},
@@ -272,7 +272,7 @@ func (a *App) handleKeys(keys []string) {
 			}
 		case keyTab, keyBackTab:
 			a.moveFocus(k == keyTab)
-		case "[", "]", "{", "}":
+		case "[", "]", "{", "}", keyEnter:
 			a.nudgeFocused(k)
 		case "?":
 			a.help = true
@@ -308,71 +308,97 @@ func (a *App) handleKeys(keys []string) {
 	}
 }
 
-// focusable returns the shown sliders, in panel order.
-func (a *App) focusable() []*ui.Slider {
-	a.sliders = a.sliders[:0]
+// focusable returns the controls Tab reaches: every parameter's control
+// shown, in panel order (the first Tab lands on the first parameter, as
+// it always did), then steps per frame, New seed and the scene's buttons
+// (a step of W, of D). The rest have keys of their own (space, S, R, the
+// digits, G, L, P, C, ?: the help lists them).
+func (a *App) focusable() []ui.Focusable {
+	a.focusList = a.focusList[:0]
 	for _, w := range a.params.shown {
-		if s, ok := w.(*ui.Slider); ok {
-			a.sliders = append(a.sliders, s)
+		if f, ok := w.(ui.Focusable); ok {
+			a.focusList = append(a.focusList, f)
 		}
 	}
-	return a.sliders
+	if !a.speed.Bounds().Empty() {
+		a.focusList = append(a.focusList, a.speed)
+	}
+	if !a.seedBtn.Bounds().Empty() {
+		a.focusList = append(a.focusList, a.seedBtn)
+	}
+	for _, b := range a.actions {
+		if !b.Bounds().Empty() {
+			a.focusList = append(a.focusList, b)
+		}
+	}
+	return a.focusList
 }
 
-// moveFocus gives the keyboard focus to the next (or previous) slider.
+// moveFocus gives the keyboard focus to the next (or previous) control.
 func (a *App) moveFocus(forward bool) {
-	ss := a.focusable()
-	if len(ss) == 0 {
+	fs := a.focusable()
+	if len(fs) == 0 {
 		return
 	}
 	cur := -1
-	for i, s := range ss {
-		if s.Focused {
+	for i, f := range fs {
+		if f.HasFocus() {
 			cur = i
 		}
-		s.Focused = false
+		f.SetFocus(false)
 	}
 	switch {
 	case cur < 0 && forward:
 		cur = 0
 	case cur < 0:
-		cur = len(ss) - 1
+		cur = len(fs) - 1
 	case forward:
-		cur = (cur + 1) % len(ss)
+		cur = (cur + 1) % len(fs)
 	default:
-		cur = (cur + len(ss) - 1) % len(ss)
+		cur = (cur + len(fs) - 1) % len(fs)
 	}
-	ss[cur].Focused = true
-	a.scrollTo(ss[cur])
+	fs[cur].SetFocus(true)
+	for _, w := range a.params.shown {
+		if any(w) == any(fs[cur]) {
+			a.scrollTo(w) // the list scrolls to it
+		}
+	}
 }
 
-// focusSlider gives the focus to s (the slider last touched).
-func (a *App) focusSlider(s *ui.Slider) {
+// focusWidget gives the focus to w (the control last touched).
+func (a *App) focusWidget(w ui.Focusable) {
 	for _, o := range a.focusable() {
-		o.Focused = o == s
+		o.SetFocus(o == w)
 	}
 }
 
-// nudgeFocused moves the focused slider a hundredth of its track, or a
-// tenth with the shifted keys.
+// nudgeFocused steps the focused control: a slider a hundredth of its
+// track, or a tenth with the shifted keys; segments one choice; a toggle
+// flips; a button is pressed (Enter too, but not on a slider).
 func (a *App) nudgeFocused(k string) {
-	for _, s := range a.focusable() {
-		if !s.Focused {
+	for _, f := range a.focusable() {
+		if !f.HasFocus() {
 			continue
 		}
 		switch k {
 		case "[":
-			s.Nudge(-1)
+			f.Step(-1)
 		case "]":
-			s.Nudge(1)
+			f.Step(1)
 		case "{":
-			s.Nudge(-10)
+			f.Step(-10)
 		case "}":
-			s.Nudge(10)
+			f.Step(10)
+		case keyEnter:
+			if _, slider := f.(*ui.Slider); !slider {
+				f.Step(1)
+			}
 		}
 		return
 	}
-	a.notices.Add("No slider has the focus: press Tab, or click a slider, then [ and ].", scene.Note)
+	if k != keyEnter {
+		a.notices.Add("No control has the focus: press Tab, or click a control, then [ and ].", scene.Note)
+	}
 }
 
 // scrollTo scrolls the parameter list so that w is in view.

@@ -49,8 +49,8 @@ func (a *App) Update(in *ui.Input) {
 	}
 	a.speed.Update(p, &a.capture)
 	a.params.update(p, &a.capture, a.th)
-	if sl, ok := a.capture.Owner().(*ui.Slider); ok {
-		a.focusSlider(sl) // the slider last touched takes the keys [ and ]
+	if f, ok := a.capture.Owner().(ui.Focusable); ok {
+		a.focusWidget(f) // the control last touched takes the keys [ and ]
 	}
 	if a.capture.Owner() == nil && p.Pressed && a.plot.Contains(p.X, p.Y) {
 		a.capture.Take(&a.plotOwner)

@@ -376,3 +376,19 @@ func TestShareDialogFits(t *testing.T) {
 		}
 	}
 }
+
+// TestShareNative: the desktop app has no address: the dialog says so,
+// shows the query, draws no code and offers no Copy link.
+func TestShareNative(t *testing.T) {
+	a := New(Options{Scenes: scenes.All(), Query: ParseQuery("scene=pca&rotation=45")})
+	a.Resize(1280, 800, 1)
+	a.Update(&ui.Input{Keys: []string{"l"}})
+	c := &uitest.Canvas{Record: true}
+	a.Draw(c)
+	if a.ShareLink() != "?scene=pca&rotation=45" || !a.ShareCodeRect().Empty() || !a.share.copyBtn.Bounds().Empty() {
+		t.Errorf("natively: link %q, code at %v, Copy link at %v", a.ShareLink(), a.ShareCodeRect(), a.share.copyBtn.Bounds())
+	}
+	if !c.HasText("no web address") {
+		t.Error("natively the dialog does not say why there is no code")
+	}
+}
