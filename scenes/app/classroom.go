@@ -466,14 +466,11 @@ func tourLabel(b []byte, n int, long bool) []byte {
 func (a *App) Notify(text string) { a.notices.Add(text, scene.Note) }
 
 // Idle reports whether nothing moves: training paused, no drag, no passing
-// notice counting down, no change waiting for the text alternative. An idle lab need not be redrawn until something
+// notice counting down. An idle lab need not be redrawn until something
 // happens (the battery of a laptop in a lecture hall).
 func (a *App) Idle() bool {
 	if !a.Paused() || a.capture.Owner() != nil || a.ptr.Down {
 		return false
-	}
-	if a.live.dirty {
-		return false // a change waits to be said (at most liveEvery frames)
 	}
 	for _, n := range a.notices.List {
 		if n.Level == scene.Note {

@@ -39,16 +39,20 @@ func (a *App) LiveText() string { return string(a.live.text) }
 func (a *App) liveChanged() { a.live.dirty = true }
 
 // updateLive runs once a frame: the text is made again when something
-// changed and liveEvery frames have passed since it was last made, or at
-// once on the A key, and handed to Platform.Announce when it differs (or
-// is asked for). Made into reused buffers, it allocates nothing.
+// changed and liveEvery frames have passed since it was last made — or,
+// paused with no drag going on, on the frame of the change (a paused lab
+// runs frames only when something happens: waiting would keep it from
+// resting) — or at once on the A key; it is handed to Platform.Announce
+// when it differs (or is asked for). Made into reused buffers, it
+// allocates nothing.
 func (a *App) updateLive() {
 	l := &a.live
 	if l.age < liveEvery {
 		l.age++
 	}
 	l.dirty = l.dirty || !a.Paused() // training moves the step, if not yet the readouts
-	if !l.forced && !(l.dirty && l.age >= liveEvery) {
+	resting := a.Paused() && a.capture.Owner() == nil && !a.ptr.Down
+	if !l.forced && !(l.dirty && (l.age >= liveEvery || resting)) {
 		return
 	}
 	l.next = a.appendLive(l.next[:0])

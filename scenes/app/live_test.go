@@ -44,9 +44,9 @@ func TestLiveTextNamesTheReadouts(t *testing.T) {
 }
 
 // TestLiveTextPace: the text changes at most once every liveEvery frames
-// while training (a second at 60 frames a second, counted in frames), at
-// once on the key A, and after a change while paused within liveEvery
-// frames, during which the lab does not go idle.
+// while training (a second at 60 frames a second, counted in frames) and
+// while a drag goes on, at once on the key A, and on the frame of a change
+// while paused, so a paused lab says it and rests.
 func TestLiveTextPace(t *testing.T) {
 	a := New(Options{Scenes: scenes.All(), Query: ParseQuery("scene=pca&seed=1")})
 	said := 0
@@ -68,29 +68,35 @@ func TestLiveTextPace(t *testing.T) {
 		t.Errorf("the key A: said %d, want 5", said)
 	}
 	a.Update(&ui.Input{Keys: []string{"space"}}) // pause
-	for range liveEvery + 1 {
-		a.Update(in)
+	if said != 6 || !strings.Contains(a.LiveText(), "paused") || !a.Idle() {
+		t.Fatalf("paused: said %d, want 6; the text %q, idle %v", said, a.LiveText(), a.Idle())
 	}
-	if !strings.Contains(a.LiveText(), "paused") || !a.Idle() {
-		t.Fatalf("paused: the text %q, idle %v", a.LiveText(), a.Idle())
-	}
-	n := said
 	a.Set("rotation", "60")
 	a.Update(in)
-	if a.Idle() {
-		t.Error("a change waiting to be said: the lab went idle")
-	}
-	for i := 0; i < liveEvery && said == n; i++ {
-		a.Update(in)
-	}
-	if said != n+1 || !a.Idle() {
-		t.Errorf("after a change while paused: said %d times more, idle %v; want once, idle", said-n, a.Idle())
+	if said != 7 || !a.Idle() {
+		t.Errorf("a change while paused: said %d, want 7, idle %v", said, a.Idle())
 	}
 	for range 3 * liveEvery {
 		a.Update(in)
 	}
-	if said != n+1 {
-		t.Errorf("paused and unchanged, the text was said %d times more", said-n-1)
+	if said != 7 {
+		t.Errorf("paused and unchanged, the text was said %d times more", said-7)
+	}
+	// a drag while paused (the data's rotation: new data, new readouts):
+	// the text follows at most every liveEvery frames
+	var sl *ui.Slider
+	for _, f := range a.focusable() {
+		if s, ok := f.(*ui.Slider); ok && s.Spec().Name == "rotation" {
+			sl = s
+		}
+	}
+	tr := sl.Track()
+	a.Update(&ui.Input{Pointer: ui.Pointer{X: tr.X + tr.W*0.2, Y: tr.Y + tr.H/2, Down: true, Pressed: true}})
+	for i := range 2 * liveEvery {
+		a.Update(&ui.Input{Pointer: ui.Pointer{X: tr.X + tr.W*(0.2+0.6*float64(i)/(2*liveEvery)), Y: tr.Y + tr.H/2, Down: true}})
+	}
+	if n := said - 7; n < 1 || n > 3 {
+		t.Errorf("a drag of %d frames said the text %d times, want at most one in %d frames", 2*liveEvery, n, liveEvery)
 	}
 }
 
