@@ -31,12 +31,16 @@ func main() {
 	// a drag (none while it plays).
 	debug.SetGCPercent(50)
 	query := app.ParseQuery(js.Global().Get("location").Get("search").String())
+	if reducedMotion() {
+		query = app.OpenPaused(query)
+	}
 	a := app.New(app.Options{Scenes: scenes.All(), Query: query})
 	for _, w := range a.Warnings() {
 		js.Global().Get("console").Call("warn", "aelab: "+w)
 	}
 	g := game.New(a)
 	platform(g, a)
+	liveAnnounce(a)
 	newScrollPage(g, a)
 	api := newAPI(g)
 	g.OnFirstFrame = api.install

@@ -19,6 +19,7 @@ func platform(g *game.Game, l *app.App) {
 	l.Platform = app.Platform{
 		Fullscreen: full.set,
 		CopyLink:   func(query string) string { return copyLink(g, query) },
+		Link:       link,
 		Export: func(r ui.Rect) string {
 			st := l.State()
 			return exportPNG(r, fmt.Sprintf("aelab-%s-step%d.png", st.Scene, st.Step))

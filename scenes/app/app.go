@@ -122,8 +122,10 @@ type App struct {
 	hidden     map[string]bool // parts and controls a link hides (name_hide)
 	version    int             // changes of what a link carries
 	help       bool            // the help overlay is open
-	sliders    []*ui.Slider    // scratch: the focusable sliders
-	topButtons []*ui.Button    // lecture, link, PNG, help: right of the tabs
+	focusList  []ui.Focusable  // scratch: the controls Tab reaches
+	topButtons []*ui.Button    // lecture, share, PNG, help: right of the tabs
+	share      shareDialog     // the share dialog (share.go)
+	live       liveText        // the canvas's text alternative (live.go)
 	tourBack   *ui.Button
 	tourNext   *ui.Button
 	tourClose  *ui.Button
@@ -190,7 +192,7 @@ func New(o Options) *App {
 				a.tourStep(0)
 			}
 		}},
-		{Label: "Copy link", Size: ui.SizeSmall, OnClick: a.copyLink},
+		{Label: shareLabel, Size: ui.SizeSmall, OnClick: a.openShare},
 		{Label: "PNG", Size: ui.SizeSmall, OnClick: a.export},
 		{Label: helpButtonLabel, Size: ui.SizeSmall, OnClick: func() { a.help = true }},
 	}
@@ -209,6 +211,7 @@ func New(o Options) *App {
 		}
 	}
 
+	a.live.age, a.live.dirty = liveEvery, true // the first frame says what is shown
 	a.applyQuery(o.Query)
 	a.bindWidgets()
 	return a
@@ -309,6 +312,7 @@ func (a *App) Paused() bool { return a.app.Bool(namePaused) }
 // SetPaused pauses or resumes training.
 func (a *App) SetPaused(p bool) {
 	a.app.SetAt(a.app.Index(namePaused), ui.B2F(p))
+	a.liveChanged()
 	if p && a.partial {
 		a.measure() // the frames measured a part each: now all of it
 	}
@@ -507,6 +511,7 @@ func (a *App) measure() {
 	s := a.Scene()
 	s.Measure()
 	a.history.Add(a.step, s.Info().Loss)
+	a.liveChanged()
 	a.dirty, a.partial = false, false
 	a.measuredAt = a.now()
 	a.measureCost = a.measuredAt.Sub(t0)
@@ -535,6 +540,7 @@ func (a *App) measureFrame() {
 	a.frame++
 	mf(a.frame)
 	a.history.Add(a.step, a.Scene().Info().Loss)
+	a.liveChanged()
 	a.dirty, a.partial = false, true
 	a.measuredAt = a.now()
 	a.partCost = a.measuredAt.Sub(t0)

@@ -21,6 +21,7 @@ const (
 	keyEscape   = "escape"
 	keyPageUp   = "pageup"
 	keyPageDown = "pagedown"
+	keyEnter    = "enter"
 )
 
 // Shortcut is one key of the help overlay.
@@ -32,14 +33,16 @@ var Shortcuts = []Shortcut{
 	{"S", "one training step"},
 	{"R", "reset: new weights from the seed"},
 	{"← →  or  1 – 9", "previous / next scene, or scene n"},
-	{"Tab  ⇧Tab", "move the focus between sliders"},
-	{"[  ]", "move the focused slider (⇧ for big steps: {  })"},
+	{"Tab  ⇧Tab", "move the focus between the panel's controls"},
+	{"[  ]  Enter", "move the focused slider (⇧: {  }), pick, flip or press"},
 	{"G", "guided lecture on / off"},
 	{"PgDn N  /  PgUp B", "next / previous stop of the guided lecture"},
 	{"F", "presenter mode: full screen, large type, high contrast"},
 	{"H", "hide / show the panels"},
 	{"P", "export the plot as PNG"},
 	{"C", "copy a link to this exact setting"},
+	{"L", "share with the class: a link and its QR code"},
+	{"A", "say the scene and its readouts (screen readers)"},
 	{"?", "this help; Esc closes it"},
 }
 
@@ -54,6 +57,13 @@ type Platform struct {
 	// Export saves the plot, the rectangle r of the screen, as a PNG and
 	// says where, for a notice.
 	Export func(r ui.Rect) string
+	// Link returns the lab's address with the given query, the address
+	// CopyLink copies: the share dialog shows it and its QR code. Nil
+	// natively, where there is no address to give.
+	Link func(query string) string
+	// Announce hands the text alternative of the canvas (LiveText) to the
+	// page's aria-live region; text is valid only during the call.
+	Announce func(text string)
 	// Scrolls says the page around the canvas scrolls (a browser): on a
 	// phone the App then stands its parts one under another on a canvas
 	// taller than the screen (PageHeight, SetViewport).
@@ -102,7 +112,10 @@ func (a *App) setHidden(name, value string) bool {
 }
 
 // changed marks the state as changed for links (Version).
-func (a *App) changed() { a.version++ }
+func (a *App) changed() {
+	a.version++
+	a.liveChanged()
+}
 
 // Version counts the changes of everything a link carries; the browser glue
 // rewrites the URL when it moves.
@@ -111,34 +124,96 @@ func (a *App) Version() int { return a.version }
 // ShareQuery is the state as a URL query (without "?"): the scene, the seed,
 // every parameter of the scene, and what differs from the defaults of the
 // App's own settings and hidden parts. Loading it restores the setting.
-func (a *App) ShareQuery() string {
+func (a *App) ShareQuery() string { return a.linkQuery(a.hidden, a.app.Bool(namePresenter), false) }
+
+// linkQuery is ShareQuery with the given hidden parts and presenter mode
+// (the share dialog's choices). short leaves out the seed and the
+// parameters that a lab opened from the link has anyway (shortParams):
+// the share dialog's QR code then needs fewer, larger modules. On a stop
+// of the guided lecture, which sets parameters of its own, it keeps them.
+func (a *App) linkQuery(hidden map[string]bool, presenter, short bool) string {
+	info := a.Scene().Info()
 	q := a.Query()
+	if short && a.TourStop() == 0 {
+		q = q[:1] // the scene
+		if sp := a.app.Spec(nameSeed); float64(a.app.Int(nameSeed)) != sp.Default {
+			q = append(q, KV{nameSeed, strconv.Itoa(a.app.Int(nameSeed))})
+		}
+		q = a.shortParams(q)
+	}
 	for _, name := range []string{namePaused, namePresenter, namePanels, nameTour} {
 		i := a.app.Index(name)
-		if sp := &a.app.Specs[i]; a.app.At(i) != sp.Default {
-			q = append(q, KV{name, sp.Format(a.app.At(i))})
+		v := a.app.At(i)
+		if name == namePresenter {
+			v = ui.B2F(presenter)
+		}
+		if sp := &a.app.Specs[i]; v != sp.Default {
+			q = append(q, KV{name, sp.Format(v)})
 		}
 	}
-	if sp := a.Scene().Info().Speed; sp == 0 || a.app.Int(nameSpeed) != sp {
+	if sp := info.Speed; sp == 0 || a.app.Int(nameSpeed) != sp {
 		if sp > 0 || a.app.At(a.app.Index(nameSpeed)) != a.app.Spec(nameSpeed).Default {
 			q = append(q, KV{nameSpeed, strconv.Itoa(a.app.Int(nameSpeed))})
 		}
 	}
-	for _, name := range a.hiddenNames() {
+	for _, name := range a.hiddenNames(hidden) {
 		q = append(q, KV{name + "_hide", "1"})
 	}
 	return FormatQuery(q)
 }
 
-func (a *App) hiddenNames() []string {
+// shortParams appends the scene's parameters a link must give to q: those
+// off their defaults, and those a lab opened with only these would set
+// otherwise — a parameter that follows another (Info.Adjust: the PCA
+// scene's learning rate follows its K) takes the value the other implies.
+// It finds them by opening the link as a lab does (setGiven on the
+// defaults), adding what came out otherwise until nothing does, then puts
+// every value back; setting values only writes the bound fields, so the
+// model is untouched.
+func (a *App) shortParams(q []KV) []KV {
+	info := a.Scene().Info()
+	ps := info.Params
+	n := len(ps.Specs)
+	saved, need := make([]float64, n), make([]bool, n)
+	for i := range n {
+		saved[i] = ps.At(i)
+		need[i] = saved[i] != ps.Specs[i].Default
+	}
+	for more := true; more; {
+		var given []given1
+		for i := range n {
+			ps.SetAt(i, ps.Specs[i].Default)
+			if need[i] {
+				given = append(given, given1{i, saved[i]})
+			}
+		}
+		a.setGiven(info, given)
+		more = false
+		for i := range n {
+			if !need[i] && ps.At(i) != saved[i] {
+				need[i], more = true, true
+			}
+		}
+	}
+	for i := range n {
+		ps.SetAt(i, saved[i])
+		if need[i] {
+			q = append(q, KV{ps.Specs[i].Name, ps.Specs[i].Format(saved[i])})
+		}
+	}
+	return q
+}
+
+// hiddenNames lists the names hidden holds, parts first, in a fixed order.
+func (a *App) hiddenNames(hidden map[string]bool) []string {
 	var names []string
 	for _, h := range hideable {
-		if a.hidden[h] {
+		if hidden[h] {
 			names = append(names, h)
 		}
 	}
 	for _, sp := range a.ParamSpecs() {
-		if a.hidden[sp.Name] {
+		if hidden[sp.Name] {
 			names = append(names, sp.Name)
 		}
 	}
@@ -167,6 +242,10 @@ func (a *App) restyle() {
 // handleKeys runs the shortcuts of this frame's keys.
 func (a *App) handleKeys(keys []string) {
 	for _, k := range keys {
+		if a.share.open {
+			a.shareKeys(k) // the dialog takes every key
+			continue
+		}
 		if a.help {
 			a.help = false // any key closes the help
 			if k == keyEscape || k == "?" {
@@ -193,7 +272,7 @@ func (a *App) handleKeys(keys []string) {
 			}
 		case keyTab, keyBackTab:
 			a.moveFocus(k == keyTab)
-		case "[", "]", "{", "}":
+		case "[", "]", "{", "}", keyEnter:
 			a.nudgeFocused(k)
 		case "?":
 			a.help = true
@@ -209,6 +288,10 @@ func (a *App) handleKeys(keys []string) {
 			a.export()
 		case "c":
 			a.copyLink()
+		case "l":
+			a.openShare()
+		case "a":
+			a.live.forced = true
 		case "g":
 			if a.TourStop() > 0 {
 				a.endTour()
@@ -225,71 +308,97 @@ func (a *App) handleKeys(keys []string) {
 	}
 }
 
-// focusable returns the shown sliders, in panel order.
-func (a *App) focusable() []*ui.Slider {
-	a.sliders = a.sliders[:0]
+// focusable returns the controls Tab reaches: every parameter's control
+// shown, in panel order (the first Tab lands on the first parameter, as
+// it always did), then steps per frame, New seed and the scene's buttons
+// (a step of W, of D). The rest have keys of their own (space, S, R, the
+// digits, G, L, P, C, ?: the help lists them).
+func (a *App) focusable() []ui.Focusable {
+	a.focusList = a.focusList[:0]
 	for _, w := range a.params.shown {
-		if s, ok := w.(*ui.Slider); ok {
-			a.sliders = append(a.sliders, s)
+		if f, ok := w.(ui.Focusable); ok {
+			a.focusList = append(a.focusList, f)
 		}
 	}
-	return a.sliders
+	if !a.speed.Bounds().Empty() {
+		a.focusList = append(a.focusList, a.speed)
+	}
+	if !a.seedBtn.Bounds().Empty() {
+		a.focusList = append(a.focusList, a.seedBtn)
+	}
+	for _, b := range a.actions {
+		if !b.Bounds().Empty() {
+			a.focusList = append(a.focusList, b)
+		}
+	}
+	return a.focusList
 }
 
-// moveFocus gives the keyboard focus to the next (or previous) slider.
+// moveFocus gives the keyboard focus to the next (or previous) control.
 func (a *App) moveFocus(forward bool) {
-	ss := a.focusable()
-	if len(ss) == 0 {
+	fs := a.focusable()
+	if len(fs) == 0 {
 		return
 	}
 	cur := -1
-	for i, s := range ss {
-		if s.Focused {
+	for i, f := range fs {
+		if f.HasFocus() {
 			cur = i
 		}
-		s.Focused = false
+		f.SetFocus(false)
 	}
 	switch {
 	case cur < 0 && forward:
 		cur = 0
 	case cur < 0:
-		cur = len(ss) - 1
+		cur = len(fs) - 1
 	case forward:
-		cur = (cur + 1) % len(ss)
+		cur = (cur + 1) % len(fs)
 	default:
-		cur = (cur + len(ss) - 1) % len(ss)
+		cur = (cur + len(fs) - 1) % len(fs)
 	}
-	ss[cur].Focused = true
-	a.scrollTo(ss[cur])
+	fs[cur].SetFocus(true)
+	for _, w := range a.params.shown {
+		if any(w) == any(fs[cur]) {
+			a.scrollTo(w) // the list scrolls to it
+		}
+	}
 }
 
-// focusSlider gives the focus to s (the slider last touched).
-func (a *App) focusSlider(s *ui.Slider) {
+// focusWidget gives the focus to w (the control last touched).
+func (a *App) focusWidget(w ui.Focusable) {
 	for _, o := range a.focusable() {
-		o.Focused = o == s
+		o.SetFocus(o == w)
 	}
 }
 
-// nudgeFocused moves the focused slider a hundredth of its track, or a
-// tenth with the shifted keys.
+// nudgeFocused steps the focused control: a slider a hundredth of its
+// track, or a tenth with the shifted keys; segments one choice; a toggle
+// flips; a button is pressed (Enter too, but not on a slider).
 func (a *App) nudgeFocused(k string) {
-	for _, s := range a.focusable() {
-		if !s.Focused {
+	for _, f := range a.focusable() {
+		if !f.HasFocus() {
 			continue
 		}
 		switch k {
 		case "[":
-			s.Nudge(-1)
+			f.Step(-1)
 		case "]":
-			s.Nudge(1)
+			f.Step(1)
 		case "{":
-			s.Nudge(-10)
+			f.Step(-10)
 		case "}":
-			s.Nudge(10)
+			f.Step(10)
+		case keyEnter:
+			if _, slider := f.(*ui.Slider); !slider {
+				f.Step(1)
+			}
 		}
 		return
 	}
-	a.notices.Add("No slider has the focus: press Tab, or click a slider, then [ and ].", scene.Note)
+	if k != keyEnter {
+		a.notices.Add("No control has the focus: press Tab, or click a control, then [ and ].", scene.Note)
+	}
 }
 
 // scrollTo scrolls the parameter list so that w is in view.

@@ -18,6 +18,15 @@ func (a *App) Update(in *ui.Input) {
 		a.help, p.Pressed = false, false // a click closes the help
 	}
 	a.handleKeys(in.Keys)
+	if a.share.open {
+		if a.share.version != a.version {
+			a.refreshShare() // aelab changed the setting under the dialog
+		}
+		a.updateShare(p)
+		// the dialog is modal: nothing under it takes a press or the wheel
+		// (a drag begun before it opened ends as usual)
+		p.Pressed, p.Wheel = false, 0
+	}
 	if a.notices.Update(p) {
 		p.Pressed = false // the press closed a notice
 	}
@@ -40,8 +49,8 @@ func (a *App) Update(in *ui.Input) {
 	}
 	a.speed.Update(p, &a.capture)
 	a.params.update(p, &a.capture, a.th)
-	if sl, ok := a.capture.Owner().(*ui.Slider); ok {
-		a.focusSlider(sl) // the slider last touched takes the keys [ and ]
+	if f, ok := a.capture.Owner().(ui.Focusable); ok {
+		a.focusWidget(f) // the control last touched takes the keys [ and ]
 	}
 	if a.capture.Owner() == nil && p.Pressed && a.plot.Contains(p.X, p.Y) {
 		a.capture.Take(&a.plotOwner)
@@ -72,6 +81,7 @@ func (a *App) Update(in *ui.Input) {
 	} else {
 		a.play.Label, a.play.Icon = "Pause", ui.IconPause
 	}
+	a.updateLive()
 	a.clock.addUpdate(t0, a.now().Sub(t0))
 }
 
@@ -133,6 +143,10 @@ func (a *App) Draw(c ui.Canvas) {
 	c.Flush()
 	a.notices.Draw(c, a.noticeR, th)
 	c.Flush()
+	if a.share.open {
+		a.drawShare(c)
+		c.Flush()
+	}
 	if a.help {
 		a.drawHelp(c)
 		c.Flush()

@@ -132,7 +132,7 @@ func (a *App) layout() {
 	if a.w < th.Px(900) {
 		title = th.Px(16) // no room for the title: tabs first
 	}
-	topW := [...]float64{th.Px(128), th.Px(92), th.Px(52), th.Px(36)}
+	topW := [...]float64{th.Px(128), th.Px(92), th.Px(52), th.Px(36)} // lecture, share, PNG, help
 	right := a.top.Right() - th.Px(10)
 	for i := len(a.topButtons) - 1; i >= 0; i-- {
 		right -= topW[i]
@@ -177,6 +177,7 @@ func (a *App) layout() {
 	if a.plot.W >= 1 && a.plot.H >= 1 {
 		a.Scene().Layout(a.plot, a.th)
 	}
+	a.refreshShare() // an open share dialog: its scene, its screen
 }
 
 // pageMode reports whether the parts stand one under another on a page
@@ -223,7 +224,7 @@ func (a *App) PageHeight() float64 {
 // pixels of the canvas, is the lab's: on the plot or on a control. Else
 // the page may scroll under it.
 func (a *App) WantsTouch(x, y float64) bool {
-	if a.help || a.top.Contains(x, y) || a.plot.Contains(x, y) || a.params.r.Contains(x, y) {
+	if a.help || a.share.open || a.top.Contains(x, y) || a.plot.Contains(x, y) || a.params.r.Contains(x, y) {
 		return true
 	}
 	for _, n := range a.notices.List {

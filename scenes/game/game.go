@@ -130,6 +130,7 @@ func (g *Game) afterChange() {
 var keyNames = map[ebiten.Key]string{
 	ebiten.KeyArrowLeft: "left", ebiten.KeyArrowRight: "right",
 	ebiten.KeyTab: "tab", ebiten.KeyEscape: "escape", ebiten.KeyPageUp: "pageup", ebiten.KeyPageDown: "pagedown",
+	ebiten.KeyEnter: "enter", ebiten.KeyNumpadEnter: "enter",
 }
 
 // readKeys fills g.input.Keys with this frame's key presses.

@@ -25,6 +25,23 @@ type ParamWidget interface {
 	Spec() *param.Spec
 }
 
+// Focusable is a control the keyboard reaches: Tab gives it the focus,
+// which it shows (a ring, a slider's halo); [ and ] step it — a slider by
+// hundredths of its track, segments to the next or previous choice, a
+// toggle flips, a button is pressed.
+type Focusable interface {
+	Widget
+	SetFocus(on bool)
+	HasFocus() bool
+	Step(n float64)
+}
+
+// focusRing marks the control with the keyboard's focus: the accent round
+// r, 2 logical pixels wide, outside it.
+func focusRing(c Canvas, th *Theme, r Rect) {
+	c.StrokeRect(r.Inset(-th.Px(3)), th.Px(2), th.Accent)
+}
+
 // NewParamWidget returns the control for a parameter's kind: a slider for
 // numbers, a toggle for Bool, segments for Choice. onChange receives the
 // new value when the user moves it.
@@ -55,6 +72,9 @@ type Slider struct {
 }
 
 func (s *Slider) Spec() *param.Spec { return s.spec }
+func (s *Slider) SetFocus(on bool)  { s.Focused = on }
+func (s *Slider) HasFocus() bool    { return s.Focused }
+func (s *Slider) Step(n float64)    { s.Nudge(n) }
 func (s *Slider) Sync(v float64)    { s.Value = v }
 func (s *Slider) SetBounds(r Rect)  { s.r = r }
 func (s *Slider) Bounds() Rect      { return s.r }
@@ -151,12 +171,24 @@ type Toggle struct {
 	spec     *param.Spec
 	On       bool
 	OnChange func(float64)
+	Focused  bool
 
 	r       Rect
 	pressed press
 }
 
-func (t *Toggle) Spec() *param.Spec        { return t.spec }
+func (t *Toggle) Spec() *param.Spec { return t.spec }
+func (t *Toggle) SetFocus(on bool)  { t.Focused = on }
+func (t *Toggle) HasFocus() bool    { return t.Focused }
+
+// Step flips the toggle, whichever way n points.
+func (t *Toggle) Step(n float64) {
+	t.On = !t.On
+	if t.OnChange != nil {
+		t.OnChange(B2F(t.On))
+	}
+}
+
 func (t *Toggle) Sync(v float64)           { t.On = v != 0 }
 func (t *Toggle) SetBounds(r Rect)         { t.r = r }
 func (t *Toggle) Bounds() Rect             { return t.r }
@@ -218,6 +250,9 @@ func (t *Toggle) Draw(c Canvas, th *Theme) {
 	c.Circle(kx, y+h/2, h/2-th.Px(2.5), th.OnAccent)
 	st := TextStyle{Size: th.Font(SizeBody), Color: th.Text}
 	c.Text(t.spec.Label, pill.Right()+th.Px(10), t.r.Y+(t.r.H-th.Font(SizeBody)*1.2)/2, st)
+	if t.Focused {
+		focusRing(c, th, pill)
+	}
 }
 
 // Segments picks one of a Choice parameter's values; its label is above.
@@ -227,6 +262,7 @@ type Segments struct {
 	OnChange func(float64)
 	// NoLabel hides the label line (the scene tabs).
 	NoLabel bool
+	Focused bool
 	// Size is the text size in logical pixels (SizeBody when 0).
 	Size float64
 
@@ -240,9 +276,28 @@ type Segments struct {
 }
 
 func (s *Segments) Spec() *param.Spec { return s.spec }
-func (s *Segments) Sync(v float64)    { s.Index = int(v) }
-func (s *Segments) SetBounds(r Rect)  { s.r = r }
-func (s *Segments) Bounds() Rect      { return s.r }
+func (s *Segments) SetFocus(on bool)  { s.Focused = on }
+func (s *Segments) HasFocus() bool    { return s.Focused }
+
+// Step picks the next choice (n > 0) or the previous one, round the end.
+func (s *Segments) Step(n float64) {
+	k := len(s.spec.Choices)
+	if k == 0 {
+		return
+	}
+	d := 1
+	if n < 0 {
+		d = k - 1
+	}
+	s.Index = (s.Index + d) % k
+	if s.OnChange != nil {
+		s.OnChange(float64(s.Index))
+	}
+}
+
+func (s *Segments) Sync(v float64)   { s.Index = int(v) }
+func (s *Segments) SetBounds(r Rect) { s.r = r }
+func (s *Segments) Bounds() Rect     { return s.r }
 
 func (s *Segments) Height(th *Theme) float64 { return th.Px(36) }
 
@@ -379,6 +434,9 @@ func (s *Segments) Draw(c Canvas, th *Theme) {
 		c.Text(label, r.X+r.W/2, r.Y+r.H/2-st.Size*1.2, st)
 		c.Text(second, r.X+r.W/2, r.Y+r.H/2, st)
 	}
+	if s.Focused {
+		focusRing(c, th, s.bar())
+	}
 }
 
 // splitMiddle breaks s at the space nearest its middle (s and "" when it
@@ -421,6 +479,7 @@ type Button struct {
 	Primary bool    // filled with the accent colour
 	Size    float64 // text size in logical pixels (SizeBody when 0)
 	OnClick func()
+	Focused bool
 
 	r       Rect
 	pressed press
@@ -429,6 +488,15 @@ type Button struct {
 func (b *Button) SetBounds(r Rect)         { b.r = r }
 func (b *Button) Bounds() Rect             { return b.r }
 func (b *Button) Height(th *Theme) float64 { return th.Px(38) }
+func (b *Button) SetFocus(on bool)         { b.Focused = on }
+func (b *Button) HasFocus() bool           { return b.Focused }
+
+// Step presses the button (the keyboard's [, ] or Enter on it).
+func (b *Button) Step(float64) {
+	if b.OnClick != nil {
+		b.OnClick()
+	}
+}
 
 func (b *Button) Update(p *Pointer, cap *Capture) {
 	if b.pressed.clicked(p, cap, b, b.r) && b.OnClick != nil {
@@ -475,6 +543,9 @@ func (b *Button) Draw(c Canvas, th *Theme) {
 	cy := r.Y + r.H/2
 	drawIcon(c, b.Icon, x, cy, iw, fg)
 	c.Text(b.Label, x+iw+gap, cy-size*0.6, TextStyle{Size: size, Color: fg, Bold: true})
+	if b.Focused {
+		focusRing(c, th, r)
+	}
 }
 
 func drawIcon(c Canvas, ic Icon, x, cy, s float64, col Color) {
