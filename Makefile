@@ -101,11 +101,14 @@ shots: web
 	AELAB_E2E=1 AELAB_SHOTS=1 go test -run 'TestBrowserLayoutShots' -v ./static/
 
 ## bench: training throughput, natively and as WebAssembly under node
-## (BenchmarkTrainAE, BenchmarkTrainDeep, BenchmarkTrainDeepMNIST, …)
+## (BenchmarkTrainAE, BenchmarkTrainDeep, BenchmarkTrainDeepMNIST, …), and
+## the page's first frame against a bare ebiten program's in Chromium
 bench:
 	go test -run '^$$' -bench . -benchtime 2s ./core/...
 	AELAB_MEMORY_STEPS=1000000 go test -run NoMemoryGrowth -v ./scenes/app/ | grep -E "heap|ok|FAIL"
 	GOOS=js GOARCH=wasm go test -exec="$(WASM_EXEC)" -run '^$$' -bench . -benchtime 2s ./core/...
+	$(MAKE) --no-print-directory web
+	AELAB_E2E=1 AELAB_BENCH=1 go test -run 'TestBrowserFirstFrame' -v ./static/ | grep -E "first frame|bare =|ok|FAIL"
 
 ## soak: play every scene SOAK_MINUTES in headless Chromium and check the
 ## WebAssembly memory stays flat after the first minute (issue 11)

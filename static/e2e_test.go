@@ -76,26 +76,7 @@ func open(t *testing.T, query string, setup ...chromedp.Action[chromedp.Void]) *
 	}
 	srv := httptest.NewServer(Handler("."))
 	t.Cleanup(srv.Close)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(t)),
-		chromedp.NoSandbox,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 800),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		// WebGL without a GPU: Chromium's software renderer.
-		chromedp.Flag("use-angle", "swiftshader"),
-		chromedp.Flag("enable-unsafe-swiftshader", true),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
-	t.Cleanup(cancel2)
-	if err := chromedp.Do(ctx); err != nil { // start the browser
-		t.Fatalf("starting Chromium: %v", err)
-	}
+	ctx := startChromium(t)
 	p := &page{t: t, ctx: ctx, url: srv.URL + "/" + query}
 	msgs := chromedp.Console(ctx)
 	go func() {
@@ -121,6 +102,33 @@ func open(t *testing.T, query string, setup ...chromedp.Action[chromedp.Void]) *
 	}
 	p.waitReady(tctx)
 	return p
+}
+
+// startChromium starts a headless Chromium with a fresh profile, closed
+// when the test ends, and returns its first tab.
+func startChromium(t *testing.T) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)),
+		chromedp.NoSandbox,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 800),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		// WebGL without a GPU: Chromium's software renderer.
+		chromedp.Flag("use-angle", "swiftshader"),
+		chromedp.Flag("enable-unsafe-swiftshader", true),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	if err := chromedp.Do(ctx); err != nil { // start the browser
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return ctx
 }
 
 // waitReady waits for window.aelab.ready after a navigation or reload.

@@ -351,14 +351,14 @@ func (p *Painter) Text(s string, x, y float64, st ui.TextStyle) {
 		p.run(s, x, y, st.Size, st)
 		return
 	}
-	base := p.atlas.face(st.Size, st.Bold).ascent
+	base := p.atlas.face(st.Size, st.Bold).baseline()
 	for s != "" {
 		seg, sub, rest := ui.NextScript(s)
 		size := scriptSize(st.Size, sub)
 		dy := 0.0
 		if sub {
 			// the subscript's baseline, SubscriptDrop em below the text's
-			dy = base - p.atlas.face(size, st.Bold).ascent + ui.SubscriptDrop*st.Size
+			dy = base - p.atlas.face(size, st.Bold).baseline() + ui.SubscriptDrop*st.Size
 		}
 		x = p.run(seg, x, y+dy, size, st)
 		s = rest
@@ -371,7 +371,7 @@ func (p *Painter) run(s string, x, y, size float64, st ui.TextStyle) float64 {
 	f := p.atlas.face(size, st.Bold)
 	// Whole device pixels keep hinted glyphs crisp.
 	pen := math.Round(x)
-	base := math.Round(y) + f.ascent
+	base := math.Round(y) + f.baseline()
 	prev := rune(-1)
 	for _, r := range s {
 		pen += f.kern(prev, r)
