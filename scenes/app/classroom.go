@@ -75,6 +75,9 @@ type Platform struct {
 // parameter: name_hide=1 (as TensorFlow Playground's *_hide).
 var hideable = []string{"tabs", "transport", "explain", "loss", "readouts", "legend"}
 
+// Hideable lists the parts of the screen a link can hide (part_hide=1).
+func Hideable() []string { return append([]string(nil), hideable...) }
+
 // Hidden reports whether a part of the screen or a parameter's control is
 // hidden by the link.
 func (a *App) Hidden(name string) bool { return a.hidden[name] }

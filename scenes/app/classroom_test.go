@@ -261,3 +261,20 @@ func TestHelpNamesTheSceneKeys(t *testing.T) {
 		t.Errorf("the App's help says %q, want %q", got, want)
 	}
 }
+
+// TestTourNamesSlides: every stop of the guided lecture names the lecture's
+// slide it belongs to, and the explanation shows it with the stop.
+func TestTourNamesSlides(t *testing.T) {
+	a := newApp(t, "")
+	for i, st := range Tour {
+		if st.Slide == "" {
+			t.Errorf("stop %d (%s) names no slide: add a \"slide section · title\" line to assets/tour.txt", i+1, st.Scene)
+			continue
+		}
+		_, title, _ := strings.Cut(st.Slide, " · ")
+		a.goToStop(i + 1)
+		if got := a.explainText(); !strings.Contains(got, "“"+title+"”") || !strings.HasSuffix(got, st.Say) {
+			t.Errorf("stop %d shows %q, want its slide %q and its text", i+1, got, title)
+		}
+	}
+}
