@@ -273,7 +273,7 @@ func TestTourNamesSlides(t *testing.T) {
 		}
 		_, title, _ := strings.Cut(st.Slide, " · ")
 		a.goToStop(i + 1)
-		if got := a.explainText(); !strings.Contains(got, "“"+title+"”") || !strings.HasSuffix(got, st.Say) {
+		if got := a.explainText(); !strings.Contains(got, `"`+title+`"`) || !strings.HasSuffix(got, st.Say) {
 			t.Errorf("stop %d shows %q, want its slide %q and its text", i+1, got, title)
 		}
 	}

@@ -89,7 +89,7 @@ func ParseTour(text string) ([]Stop, error) {
 			if !ok {
 				title = st.Slide
 			}
-			st.shown = "Slide “" + title + "”: " + st.Say
+			st.shown = "Slide \"" + title + "\": " + st.Say
 		}
 		stops = append(stops, st)
 	}
