@@ -8,7 +8,7 @@ GOROOT := $(shell go env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 GO_SOURCES := $(shell find . -name '*.go' -not -path './out/*') go.mod go.sum $(wildcard assets/*.ttf)
 
-.PHONY: serve dist web native test deps test-core test-wasm test-ui test-fuzz test-browser vet bench bench-tfjs fuzz soak shots data clean
+.PHONY: release serve dist web native test deps test-core test-wasm test-ui test-fuzz test-browser vet bench bench-tfjs fuzz soak shots data clean
 
 ## serve: build the web bundle and serve static/ on http://localhost:$(PORT)
 ## (HOST=0.0.0.0 serves the room's network and prints the addresses to give)
@@ -65,7 +65,7 @@ vet:
 	GOOS=js GOARCH=wasm go vet ./wasm ./core/... $(SCENE_PKGS)
 
 test-core:
-	go test ./core/... $(SCENE_PKGS) ./assets ./internal/... ./cmd/...
+	go test ./core/... $(SCENE_PKGS) ./assets ./internal/... ./cmd/... ./docs/...
 
 test-wasm:
 	GOOS=js GOARCH=wasm go test -exec="$(WASM_EXEC)" ./core/...
@@ -111,11 +111,14 @@ shots: web
 	AELAB_E2E=1 AELAB_SHOTS=1 go test -run 'TestBrowserLayoutShots' -v ./static/
 
 ## bench: training throughput, natively and as WebAssembly under node
-## (BenchmarkTrainAE, BenchmarkTrainDeep, BenchmarkTrainDeepMNIST, …)
+## (BenchmarkTrainAE, BenchmarkTrainDeep, BenchmarkTrainDeepMNIST, …), and
+## the page's first frame against a bare ebiten program's in Chromium
 bench:
 	go test -run '^$$' -bench . -benchtime 2s ./core/...
 	AELAB_MEMORY_STEPS=1000000 go test -run NoMemoryGrowth -v ./scenes/app/ | grep -E "heap|ok|FAIL"
 	GOOS=js GOARCH=wasm go test -exec="$(WASM_EXEC)" -run '^$$' -bench . -benchtime 2s ./core/...
+	$(MAKE) --no-print-directory web
+	AELAB_E2E=1 AELAB_BENCH=1 go test -run 'TestBrowserFirstFrame' -v ./static/ | grep -E "first frame|bare =|ok|FAIL"
 
 ## soak: play every scene SOAK_MINUTES in headless Chromium and check the
 ## WebAssembly memory stays flat after the first minute (issue 11)
@@ -141,5 +144,20 @@ data:
 	dpkg-deb -x out/datasrc/python3-sklearn_*.deb out/datasrc/x
 	go run ./cmd/datagen -digits out/datasrc/x -mnist $(GOMNIST)
 
+## release: the desktop app for Linux amd64 (this machine, with cgo) and
+## Windows amd64 and arm64 (ebiten needs no cgo there), in release/ with
+## SHA256SUMS. macOS and Linux on other processors need cgo and their own
+## C toolchain: build them there (README, "The desktop app").
+RELEASE = release/aelab-linux-amd64 release/aelab-windows-amd64.exe release/aelab-windows-arm64.exe
+release: $(RELEASE)
+	cd release && sha256sum $(notdir $(RELEASE)) > SHA256SUMS
+	@cat release/SHA256SUMS
+
+release/aelab-linux-amd64: $(GO_SOURCES)
+	CGO_ENABLED=1 GOOS=linux GOARCH=amd64 go build -trimpath -ldflags="-s -w" -o $@ .
+
+release/aelab-windows-%.exe: $(GO_SOURCES)
+	CGO_ENABLED=0 GOOS=windows GOARCH=$* go build -trimpath -ldflags="-s -w" -o $@ .
+
 clean:
-	rm -rf static/app.wasm static/app.wasm.gz static/wasm_exec.js static/data out dist dist.zip
+	rm -rf release static/app.wasm static/app.wasm.gz static/wasm_exec.js static/data out dist dist.zip

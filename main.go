@@ -40,6 +40,7 @@ func main() {
 		log.Print("warning: ", w)
 	}
 	g := game.New(a)
+	g.Scale = args.Scale
 	a.Platform = app.Platform{
 		Fullscreen: ebiten.SetFullscreen,
 		Export:     g.ExportFile,

@@ -15,8 +15,8 @@ import (
 // Policy is the page's Content-Security-Policy: everything from the page's
 // own origin, nothing inline, no string evaluation. WebAssembly needs
 // 'wasm-unsafe-eval' to compile app.wasm (and nothing more: it does not
-// allow eval). data: images are the favicon's "data:," (no request for
-// /favicon.ico). index.html carries the same policy in a <meta> element, so
+// allow eval). data: images are aelab.screenshot()'s PNG URLs, should a
+// page show one. index.html carries the same policy in a <meta> element, so
 // the page keeps it wherever it is served; a test checks the two agree.
 const Policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
 	"img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
@@ -39,6 +39,8 @@ var served = map[string]string{
 	"wasm_exec.js": "text/javascript; charset=utf-8",
 	"app.wasm":     "application/wasm",
 	"app.wasm.gz":  "application/gzip",
+	"favicon.svg":  "image/svg+xml",
+	"preview.png":  "image/png", // the link preview (og:image in index.html)
 }
 
 // Handler serves the page in dir, to GET and HEAD only (it is a folder of

@@ -59,6 +59,7 @@ func main() {
 // must find them under a known address).
 var hashed = []struct{ name, attr string }{
 	{"style.css", `href="style.css"`},
+	{"favicon.svg", `href="favicon.svg"`},
 	{"noscript.css", `href="noscript.css"`},
 	{"wasm_exec.js", `src="wasm_exec.js"`},
 	{"aelab.js", `src="aelab.js"`},
@@ -124,6 +125,13 @@ func run(args []string, out io.Writer) error {
 		}
 		b.files["data/"+filepath.Base(f)] = data
 	}
+	// the link preview keeps its name: index.html's og:image names it, and
+	// a link scraper reads it long after a build
+	preview, err := os.ReadFile(filepath.Join(*src, "preview.png"))
+	if err != nil {
+		return err
+	}
+	b.files["preview.png"] = preview
 	sw, err := os.ReadFile(filepath.Join(*src, "sw.js"))
 	if err != nil {
 		return err

@@ -20,7 +20,7 @@ import (
 // and the ZIP holds the same files.
 func TestDist(t *testing.T) {
 	src := t.TempDir()
-	for _, name := range []string{"index.html", "style.css", "noscript.css", "loader.js", "aelab.js", "sw.js"} {
+	for _, name := range []string{"index.html", "style.css", "noscript.css", "favicon.svg", "preview.png", "loader.js", "aelab.js", "sw.js"} {
 		b, err := os.ReadFile(filepath.Join("..", "..", "static", name))
 		if err != nil {
 			t.Fatal(err)
@@ -39,12 +39,12 @@ func TestDist(t *testing.T) {
 	}
 	page := read(t, filepath.Join(out, "index.html"))
 	refs := regexp.MustCompile(`(?:src|href)="([^":]+)"`).FindAllStringSubmatch(page, -1)
-	if len(refs) != 5 {
-		t.Fatalf("index.html names %d files, want 5: %q", len(refs), refs)
+	if len(refs) != 6 {
+		t.Fatalf("index.html names %d files, want 6: %q", len(refs), refs)
 	}
 	for _, m := range refs {
 		name := m[1]
-		if !regexp.MustCompile(`^[a-z_]+\.[0-9a-f]{10}\.(js|css)$`).MatchString(name) {
+		if !regexp.MustCompile(`^[a-z_]+\.[0-9a-f]{10}\.(js|css|svg)$`).MatchString(name) {
 			t.Errorf("index.html names %q, want a hashed name", name)
 		}
 		if _, err := os.Stat(filepath.Join(out, name+".gz")); err != nil {

@@ -56,16 +56,18 @@ type State struct {
 // Update(input) and Draw(canvas) once a frame; the methods below them are
 // what window.aelab and the native flags call.
 type App struct {
-	scenes  []scene.Scene
-	cur     int
-	app     *param.Set
-	step    int
-	history *ui.History
-	notices Notices
-	warns   []string
-	now     func() time.Time
-	clock   frameClock
-	dirty   bool
+	scenes []scene.Scene
+	cur    int
+	// shortcuts is the help overlay's list of keys (Shortcuts)
+	shortcuts []Shortcut
+	app       *param.Set
+	step      int
+	history   *ui.History
+	notices   Notices
+	warns     []string
+	now       func() time.Time
+	clock     frameClock
+	dirty     bool
 
 	th       *ui.Theme
 	measurer ui.Measurer
@@ -142,7 +144,7 @@ func New(o Options) *App {
 	if len(o.Scenes) == 0 {
 		panic("app: Options.Scenes is empty")
 	}
-	a := &App{scenes: o.Scenes, now: o.Now, history: ui.NewHistory(historyPoints)}
+	a := &App{scenes: o.Scenes, now: o.Now, history: ui.NewHistory(historyPoints), shortcuts: Shortcuts(len(o.Scenes))}
 	if a.now == nil {
 		a.now = time.Now
 	}

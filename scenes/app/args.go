@@ -91,6 +91,7 @@ func Usage(w io.Writer, a *App) {
 	fmt.Fprint(w, "Usage: aelab [-name value]…\n\nAutoencoder Lab: the lecture on autoencoders, trained live.\nThe flags are the web version's URL parameters.\n\n")
 	fmt.Fprint(w, "  -screenshot file.png\n    \tsave the plot as a PNG after -steps training steps, and exit (a figure for lecture notes)\n")
 	fmt.Fprint(w, "  -steps n\n    \ttraining steps before -screenshot (default 0)\n")
+	fmt.Fprintf(w, "  -scale %g…%g\n    \tpixels per point of the window and of a -screenshot figure: 2 draws a figure twice as wide and high, for print (default the screen's)\n", minScale, maxScale)
 	specs(w, a.AppSpecs())
 	for _, sc := range a.Scenes() {
 		fmt.Fprintf(w, "\nScene %s (%s):\n", sc.Info().ID, sc.Info().Tab)
@@ -119,10 +120,20 @@ type Native struct {
 	Help       bool
 	Screenshot string // save the plot here after Steps steps, and exit
 	Steps      int
+	// Scale is the pixels per point the App draws at (its figures too),
+	// 0 for the screen's own.
+	Scale float64
 	// Warnings are the arguments it ignored (strays, -steps without
 	// -screenshot), for the terminal; the App warns of bad parameters.
 	Warnings []string
 }
+
+// minScale and maxScale bound -scale: a 896×539 plot at 4 is 3584×2156
+// pixels, beyond any printed page's need.
+const (
+	minScale = 0.5
+	maxScale = 4.0
+)
 
 // maxSteps bounds -steps: a figure trained for longer than this would take
 // hours.
@@ -154,6 +165,12 @@ func ParseNative(args []string, scenes []scene.Scene) (Native, error) {
 				return n, err
 			}
 			n.Steps, steps = v, kv.Value
+		case "scale":
+			f, err := strconv.ParseFloat(strings.TrimSpace(kv.Value), 64)
+			if err != nil || !(f >= minScale && f <= maxScale) {
+				return n, fmt.Errorf("-scale %s: want a number from %g to %g (2 draws twice as many pixels each way)", param.Quote(kv.Value), minScale, maxScale)
+			}
+			n.Scale = f
 		default:
 			n.Query = append(n.Query, kv)
 		}

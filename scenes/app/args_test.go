@@ -61,10 +61,17 @@ func TestParseNative(t *testing.T) {
 		{"-steps", "NaN"},
 		{"-steps", "1e300"},
 		{"-steps", "ten"},
+		{"-scale", "0"},
+		{"-scale", "5"},
+		{"-scale", "NaN"},
+		{"-scale", "big"},
 	} {
 		if n, err := ParseNative(bad, all); err == nil {
 			t.Errorf("ParseNative(%q) = %+v: want an error", bad, n)
 		}
+	}
+	if n, err := ParseNative([]string{"-scale", "2", "-screenshot", "f.png"}, all); err != nil || n.Scale != 2 {
+		t.Errorf("ParseNative(-scale 2) = %+v, %v; want scale 2", n, err)
 	}
 	n, err = ParseNative([]string{"-steps", "20"}, all)
 	if err != nil || len(n.Warnings) != 1 || !strings.Contains(n.Warnings[0], "-screenshot") {
@@ -77,7 +84,7 @@ func TestParseNative(t *testing.T) {
 func TestUsageShowsDefaults(t *testing.T) {
 	var b strings.Builder
 	Usage(&b, New(Options{Scenes: scenes.All()}))
-	for _, want := range []string{"-tied\n", "(default on)", "-paused\n", "(default off)", "-steps n"} {
+	for _, want := range []string{"-tied\n", "(default on)", "-paused\n", "(default off)", "-steps n", "-scale 0.5…4"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("usage lacks %q", want)
 		}

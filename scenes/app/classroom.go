@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 
@@ -27,12 +28,22 @@ const (
 // Shortcut is one key of the help overlay.
 type Shortcut struct{ Keys, Does string }
 
-// Shortcuts lists every key, in the order of the help overlay (key ?).
-var Shortcuts = []Shortcut{
-	{"space", "play / pause"},
-	{"S", "one training step"},
-	{"R", "reset: new weights from the seed"},
-	{"← →  or  1 – 9", "previous / next scene, or scene n"},
+// Shortcuts lists every key, in the order of the help overlay (key ?), for
+// an App of n scenes: the digit keys go as far as the scenes (at most 9).
+func Shortcuts(n int) []Shortcut {
+	digits := "1"
+	if n > 1 {
+		digits = fmt.Sprintf("1 – %d", min(n, 9))
+	}
+	return append([]Shortcut{
+		{"space", "play / pause"},
+		{"S", "one training step"},
+		{"R", "reset: new weights from the seed"},
+		{"← →  or  " + digits, "previous / next scene, or scene n"},
+	}, shortcuts...)
+}
+
+var shortcuts = []Shortcut{
 	{"Tab  ⇧Tab", "move the focus between the panel's controls"},
 	{"[  ]  Enter", "move the focused slider (⇧: {  }), pick, flip or press"},
 	{"G", "guided lecture on / off"},
@@ -73,6 +84,9 @@ type Platform struct {
 // hideable are the parts of the screen a link can hide, beside any
 // parameter: name_hide=1 (as TensorFlow Playground's *_hide).
 var hideable = []string{"tabs", "transport", "explain", "loss", "readouts", "legend"}
+
+// Hideable lists the parts of the screen a link can hide (part_hide=1).
+func Hideable() []string { return append([]string(nil), hideable...) }
 
 // Hidden reports whether a part of the screen or a parameter's control is
 // hidden by the link.
@@ -426,12 +440,12 @@ func (a *App) drawHelp(c ui.Canvas) {
 	size := th.Font(ui.SizeBody)
 	lh := size * 1.55
 	keysW, doesW := 0.0, 0.0
-	for _, s := range Shortcuts {
+	for _, s := range a.shortcuts {
 		keysW = math.Max(keysW, c.TextWidth(s.Keys, size, true))
 		doesW = math.Max(doesW, c.TextWidth(s.Does, size, false))
 	}
 	w := math.Min(a.w-th.Px(40), keysW+doesW+th.Px(72))
-	h := float64(len(Shortcuts))*lh + th.Px(80)
+	h := float64(len(a.shortcuts))*lh + th.Px(80)
 	// on the first screen of a page that scrolls: the ? button is there
 	r := ui.Rect{X: (a.w - w) / 2, Y: math.Max(th.Px(20), (math.Min(a.h, a.viewport())-h)/2), W: w, H: h}
 	c.FillRect(ui.Rect{W: a.w, H: a.h}, th.Text.Alpha(0.35))
@@ -441,7 +455,7 @@ func (a *App) drawHelp(c ui.Canvas) {
 	y := r.Y + th.Px(62)
 	kx := r.X + th.Px(24)
 	dx := r.X + th.Px(24) + math.Min(keysW+th.Px(24), w*0.38)
-	for _, s := range Shortcuts {
+	for _, s := range a.shortcuts {
 		c.Text(s.Keys, kx, y, ui.TextStyle{Size: size, Color: th.Accent, Bold: true})
 		c.Text(s.Does, dx, y, ui.TextStyle{Size: size, Color: th.Text})
 		y += lh

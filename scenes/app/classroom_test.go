@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -244,5 +245,36 @@ func TestIdle(t *testing.T) {
 	a.SetPaused(false)
 	if a.Idle() {
 		t.Error("idle while training")
+	}
+}
+
+// TestHelpNamesTheSceneKeys: the help overlay's digit keys go as far as
+// the scenes the App has, not to a 9 that switches to nothing.
+func TestHelpNamesTheSceneKeys(t *testing.T) {
+	for n, want := range map[int]string{1: "← →  or  1", 4: "← →  or  1 – 4", 12: "← →  or  1 – 9"} {
+		if got := Shortcuts(n)[3].Keys; got != want {
+			t.Errorf("Shortcuts(%d): scene keys %q, want %q", n, got, want)
+		}
+	}
+	a := newApp(t, "")
+	if got, want := a.shortcuts[3].Keys, fmt.Sprintf("← →  or  1 – %d", len(a.Scenes())); got != want {
+		t.Errorf("the App's help says %q, want %q", got, want)
+	}
+}
+
+// TestTourNamesSlides: every stop of the guided lecture names the lecture's
+// slide it belongs to, and the explanation shows it with the stop.
+func TestTourNamesSlides(t *testing.T) {
+	a := newApp(t, "")
+	for i, st := range Tour {
+		if st.Slide == "" {
+			t.Errorf("stop %d (%s) names no slide: add a \"slide section · title\" line to assets/tour.txt", i+1, st.Scene)
+			continue
+		}
+		_, title, _ := strings.Cut(st.Slide, " · ")
+		a.goToStop(i + 1)
+		if got := a.explainText(); !strings.Contains(got, `"`+title+`"`) || !strings.HasSuffix(got, st.Say) {
+			t.Errorf("stop %d shows %q, want its slide %q and its text", i+1, got, title)
+		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 // lecture's stop.
 func (a *App) explainText() string {
 	if n := a.TourStop(); n > 0 {
-		return Tour[n-1].Say
+		return Tour[n-1].shown
 	}
 	return a.Scene().Info().Text
 }

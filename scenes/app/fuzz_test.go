@@ -131,7 +131,7 @@ func FuzzParseNative(f *testing.F) {
 // stops.
 func FuzzParseTour(f *testing.F) {
 	f.Add(assets.TourText)
-	for _, s := range []string{"scene pca\nset lr=0.1\nWatch.", "scene pca\nexpect mse <= 2*pca_mse && angle_deg<1 after 3 frames\nexpect a>b after 0 frames\nSay.", "scene pca\nexpect x after y\nSay.", "# c\n\nscene x\r\nsay\r\n", "scene \nset \n", "scene pca\nscene sparse\nset a=1\nset b=2\nx\n\n\n\nscene y\nz", "set a=1\nno scene"} {
+	for _, s := range []string{"scene pca\nset lr=0.1\nWatch.", "scene pca\nslide A · B: c\nslide \nSay.", "scene pca\nexpect mse <= 2*pca_mse && angle_deg<1 after 3 frames\nexpect a>b after 0 frames\nSay.", "scene pca\nexpect x after y\nSay.", "# c\n\nscene x\r\nsay\r\n", "scene \nset \n", "scene pca\nscene sparse\nset a=1\nset b=2\nx\n\n\n\nscene y\nz", "set a=1\nno scene"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -141,10 +141,13 @@ func FuzzParseTour(f *testing.F) {
 		}
 		var b strings.Builder
 		for _, st := range stops {
-			if st.Scene == "" || st.Say == "" || strings.Contains(st.Say, "\n") || strings.Contains(st.Scene, "\n") {
+			if st.Scene == "" || st.Say == "" || strings.Contains(st.Say, "\n") || strings.Contains(st.Scene, "\n") || strings.Contains(st.Slide, "\n") {
 				t.Fatalf("%q: stop %+v", text, st)
 			}
 			b.WriteString("scene " + st.Scene + "\n")
+			if st.Slide != "" {
+				b.WriteString("slide " + st.Slide + "\n")
+			}
 			if len(st.Set) > 0 {
 				b.WriteString("set " + FormatQuery(st.Set) + "\n")
 			}

@@ -13,8 +13,14 @@ import (
 // and a sentence or two on what to watch.
 type Stop struct {
 	Scene string
+	// Slide names the lecture's slide the stop belongs to, as "section ·
+	// slide title" ("slide …" line).
+	Slide string
 	Set   []KV
 	Say   string
+	// shown is what the explanation shows: the slide's title, then Say (made once,
+	// as the explanation asks for it every frame).
+	shown string
 	// Expect is what the stop claims, as conditions on the scene's
 	// metrics after some frames of play ("expect …" lines; claims.go):
 	// TestTourClaims checks each.
@@ -33,7 +39,8 @@ func mustParseTour(text string) []Stop {
 }
 
 // ParseTour reads the guided lecture's format: paragraphs of a "scene id"
-// line, a "set query" line and the text to show; "#" starts a comment line.
+// line, a "slide section · title" line, a "set query" line and the text to
+// show; "#" starts a comment line.
 // A line is a scene or set line by its first word, so a bare "set" or
 // "scene" is one too (not text), and a scene line must name a scene.
 func ParseTour(text string) ([]Stop, error) {
@@ -54,6 +61,8 @@ func ParseTour(text string) ([]Stop, error) {
 					return nil, fmt.Errorf("tour: paragraph %d: a scene line names no scene", i+1)
 				}
 				st.Scene = rest
+			case word == "slide":
+				st.Slide = rest
 			case word == "set":
 				st.Set = ParseQuery(rest)
 			case word == "expect":
@@ -72,6 +81,15 @@ func ParseTour(text string) ([]Stop, error) {
 		st.Say = strings.Join(say, " ")
 		if st.Scene == "" || st.Say == "" {
 			return nil, fmt.Errorf("tour: paragraph %d needs a scene line and a text", i+1)
+		}
+		st.shown = st.Say
+		if st.Slide != "" {
+			// the slide's title; its section is the scene's, in the title
+			_, title, ok := strings.Cut(st.Slide, " · ")
+			if !ok {
+				title = st.Slide
+			}
+			st.shown = "Slide \"" + title + "\": " + st.Say
 		}
 		stops = append(stops, st)
 	}

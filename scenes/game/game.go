@@ -47,6 +47,9 @@ type Game struct {
 	figure     ui.Rect
 	figureTo   string
 	figureDone func(path string, err error)
+	// Scale, if above 0, is the device pixels per point instead of the
+	// monitor's (the desktop's -scale: a figure for print).
+	Scale float64
 	// OnFirstFrame runs once, after the first frame is drawn.
 	OnFirstFrame func()
 	// OnFrame, if set, runs after every Draw with the lock held (the
@@ -242,7 +245,10 @@ func (g *Game) Layout(w, h int) (int, int) { panic("game: Layout called instead 
 // LayoutF makes the screen as many pixels as the device has (crisp on
 // high-DPI screens) and tells the App the scale.
 func (g *Game) LayoutF(w, h float64) (float64, float64) {
-	s := ebiten.Monitor().DeviceScaleFactor()
+	s := g.Scale
+	if s <= 0 {
+		s = ebiten.Monitor().DeviceScaleFactor()
+	}
 	if s <= 0 || math.IsNaN(s) {
 		s = 1
 	}

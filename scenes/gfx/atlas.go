@@ -27,10 +27,12 @@ const (
 // larger circles are polygons.
 const maxDisc = 32
 
-type glyphKey struct {
-	face int
-	r    rune
-}
+// glyphKey is a face's id and a rune in one integer: a map keyed by a
+// struct hashes it field by field through the runtime's generic hash,
+// which dominated the start-up profile in WebAssembly (no AES hashing there).
+type glyphKey uint64
+
+func keyOf(f *fontFace, r rune) glyphKey { return glyphKey(f.id)<<32 | glyphKey(uint32(r)) }
 
 // glyphInfo places a glyph in the atlas and relative to the pen: its image
 // starts dx to the right of the pen and dy below the baseline.
@@ -45,13 +47,81 @@ type discInfo struct{ x, y, size int }
 // fontFace is one font at one size, rasterised by golang/freetype.
 type fontFace struct {
 	id   int
-	face font.Face // hinted: the glyphs' shapes, crisp on the pixel grid
-	// plain is the same font unhinted, for advances and kerning:
-	// golang/freetype's hinter rounds advances by up to 1.5 pixels at
-	// fractional sizes (a "w" too wide, an "m" too narrow), which shows
-	// as gaps inside words.
-	plain  font.Face
+	m    *fontMetrics
+	size float64
+	// face is the hinted font, the glyphs' shapes crisp on the pixel grid,
+	// made the first time a glyph of this size is drawn: the layout
+	// measures text at many sizes it never draws.
+	face   font.Face
 	ascent float64
+}
+
+// hinted returns the hinted face, made on first use, without freetype's
+// own glyph cache (an image of 512 glyph cells, cleared at creation): the
+// atlas is the cache.
+func (f *fontFace) hinted() font.Face {
+	if f.face == nil {
+		f.face = truetype.NewFace(f.m.ttf, &truetype.Options{Size: f.size, DPI: 72, Hinting: font.HintingFull, GlyphCacheEntries: 1})
+		f.ascent = math.Round(float64(f.face.Metrics().Ascent) / 64)
+	}
+	return f.face
+}
+
+// baseline is the distance from the top of a line to its baseline.
+func (f *fontFace) baseline() float64 {
+	f.hinted()
+	return f.ascent
+}
+
+// advance is r's advance in pixels, unhinted: golang/freetype's hinter
+// rounds advances by up to 1.5 pixels at fractional sizes (a "w" too wide,
+// an "m" too narrow), which shows as gaps inside words.
+func (f *fontFace) advance(r rune) float64 { return f.m.glyph(r).adv * f.size / f.m.upem }
+
+// kern is the kerning between prev and r in pixels (0 after no rune).
+func (f *fontFace) kern(prev, r rune) float64 {
+	if prev < 0 {
+		return 0
+	}
+	k := f.m.ttf.Kern(fixed.Int26_6(f.m.ttf.FUnitsPerEm()), f.m.glyph(prev).index, f.m.glyph(r).index)
+	return float64(k) * f.size / f.m.upem
+}
+
+// fontMetrics holds a font's glyph indices and advances in font units,
+// shared by all its sizes: measuring text at a new size loads nothing.
+type fontMetrics struct {
+	ttf   *truetype.Font
+	upem  float64
+	ascii [128]glyphMetric
+	other map[rune]glyphMetric
+}
+
+type glyphMetric struct {
+	index truetype.Index
+	adv   float64 // font units
+	known bool
+}
+
+func newMetrics(ttf *truetype.Font) *fontMetrics {
+	return &fontMetrics{ttf: ttf, upem: float64(ttf.FUnitsPerEm()), other: map[rune]glyphMetric{}}
+}
+
+func (m *fontMetrics) glyph(r rune) glyphMetric {
+	if r >= 0 && r < 128 && m.ascii[r].known {
+		return m.ascii[r]
+	}
+	if g, ok := m.other[r]; ok {
+		return g
+	}
+	i := m.ttf.Index(r)
+	// scaled by the units per em, HMetric gives font units
+	g := glyphMetric{index: i, adv: float64(m.ttf.HMetric(fixed.Int26_6(m.ttf.FUnitsPerEm()), i).AdvanceWidth), known: true}
+	if r >= 0 && r < 128 {
+		m.ascii[r] = g
+	} else {
+		m.other[r] = g
+	}
+	return g
 }
 
 type faceKey struct {
@@ -71,6 +141,7 @@ type pendingUpload struct {
 type atlas struct {
 	img     *ebiten.Image
 	faces   map[faceKey]*fontFace
+	metrics [2]*fontMetrics // regular, bold
 	glyphs  map[glyphKey]glyphInfo
 	discs   map[int]discInfo
 	crosses map[[2]int]discInfo
@@ -132,15 +203,15 @@ func (a *atlas) face(size float64, bold bool) *fontFace {
 	if f, ok := a.faces[k]; ok {
 		return f
 	}
-	reg, b := assets.Fonts()
-	ttf := reg
-	if bold {
-		ttf = b
+	if a.metrics[0] == nil {
+		reg, b := assets.Fonts()
+		a.metrics = [2]*fontMetrics{newMetrics(reg), newMetrics(b)}
 	}
-	size = float64(k.quarterPx) / 4
-	face := truetype.NewFace(ttf, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingFull})
-	plain := truetype.NewFace(ttf, &truetype.Options{Size: size, DPI: 72, Hinting: font.HintingNone})
-	f := &fontFace{id: len(a.faces), face: face, plain: plain, ascent: math.Round(float64(face.Metrics().Ascent) / 64)}
+	m := a.metrics[0]
+	if bold {
+		m = a.metrics[1]
+	}
+	f := &fontFace{id: len(a.faces), m: m, size: float64(k.quarterPx) / 4}
 	a.faces[k] = f
 	return f
 }
@@ -148,13 +219,12 @@ func (a *atlas) face(size float64, bold bool) *fontFace {
 // glyph returns rune r of face f, rasterising it into the atlas the first
 // time.
 func (a *atlas) glyph(f *fontFace, r rune) glyphInfo {
-	k := glyphKey{f.id, r}
+	k := keyOf(f, r)
 	if g, ok := a.glyphs[k]; ok {
 		return g
 	}
-	dr, mask, mp, _, ok := f.face.Glyph(fixed.P(0, 0), r)
-	adv, _ := f.plain.GlyphAdvance(r)
-	g := glyphInfo{advance: float64(adv) / 64}
+	dr, mask, mp, _, ok := f.hinted().Glyph(fixed.P(0, 0), r)
+	g := glyphInfo{advance: f.advance(r)}
 	if ok && dr.Dx() > 0 && dr.Dy() > 0 {
 		g.w, g.h, g.dx, g.dy = dr.Dx(), dr.Dy(), dr.Min.X, dr.Min.Y
 		g.x, g.y = a.alloc(g.w, g.h)
@@ -237,22 +307,14 @@ func (a *atlas) cross(half, w float64) discInfo {
 	return d
 }
 
-// width returns the advance of s in face f, kerning included. Advances
-// come from the glyph cache: with full hinting, asking freetype for one runs
-// its hinter each time.
+// width returns the advance of s in face f, kerning included, from the
+// unhinted advances: nothing is rasterised for a string only measured.
 func (a *atlas) width(f *fontFace, s string) float64 {
 	w := 0.0
 	prev := rune(-1)
 	for _, r := range s {
-		w += f.kern(prev, r) + a.glyph(f, r).advance
+		w += f.kern(prev, r) + f.advance(r)
 		prev = r
 	}
 	return w
-}
-
-func (f *fontFace) kern(prev, r rune) float64 {
-	if prev < 0 {
-		return 0
-	}
-	return float64(f.plain.Kern(prev, r)) / 64
 }

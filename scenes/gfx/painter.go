@@ -51,6 +51,10 @@ type Painter struct {
 	// larger than any before, and a batch that grows a little every frame
 	// (a loss curve gaining points) would allocate every frame.
 	warmed map[*ebiten.Image]bool
+	// framed is set after the first frame: the first does not warm, as
+	// its allocations are the start's anyway and the warm-up batches cost
+	// the first frame a tenth of its time in the browser.
+	framed bool
 	warmVs []ebiten.Vertex
 	warmIs []uint16
 	ring   []float64 // scratch for polygon outlines
@@ -351,14 +355,14 @@ func (p *Painter) Text(s string, x, y float64, st ui.TextStyle) {
 		p.run(s, x, y, st.Size, st)
 		return
 	}
-	base := p.atlas.face(st.Size, st.Bold).ascent
+	base := p.atlas.face(st.Size, st.Bold).baseline()
 	for s != "" {
 		seg, sub, rest := ui.NextScript(s)
 		size := scriptSize(st.Size, sub)
 		dy := 0.0
 		if sub {
 			// the subscript's baseline, SubscriptDrop em below the text's
-			dy = base - p.atlas.face(size, st.Bold).ascent + ui.SubscriptDrop*st.Size
+			dy = base - p.atlas.face(size, st.Bold).baseline() + ui.SubscriptDrop*st.Size
 		}
 		x = p.run(seg, x, y+dy, size, st)
 		s = rest
@@ -371,7 +375,7 @@ func (p *Painter) run(s string, x, y, size float64, st ui.TextStyle) float64 {
 	f := p.atlas.face(size, st.Bold)
 	// Whole device pixels keep hinted glyphs crisp.
 	pen := math.Round(x)
-	base := math.Round(y) + f.ascent
+	base := math.Round(y) + f.baseline()
 	prev := rune(-1)
 	for _, r := range s {
 		pen += f.kern(prev, r)
@@ -427,7 +431,9 @@ func (p *Painter) Unclip() {
 func (p *Painter) flushShapes() {
 	p.atlas.upload()
 	if len(p.is) > 0 {
-		p.warm(p.target)
+		if p.framed {
+			p.warm(p.target)
+		}
 		p.target.DrawTriangles(p.vs, p.is, p.atlas.img, &p.opts)
 	}
 	p.vs, p.is = p.vs[:0], p.is[:0]
@@ -487,6 +493,9 @@ func (p *Painter) Cached(key any, r ui.Rect, draw func(ui.Canvas)) {
 }
 
 // Flush draws what is pending.
-func (p *Painter) Flush() { p.flushShapes() }
+func (p *Painter) Flush() {
+	p.flushShapes()
+	p.framed = true
+}
 
 var _ ui.Canvas = (*Painter)(nil)
