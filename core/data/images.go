@@ -98,15 +98,19 @@ func EncodeImages(w, h, levels, classes int, labels, pixels []byte) []byte {
 	return append(b, pixels...)
 }
 
-// DecodeImages reads a gzip-compressed image file (EncodeImages's layout).
+// DecodeImages reads a gzip-compressed image file (EncodeImages's layout),
+// or one already unpacked: a host that labels the .gz file with
+// Content-Encoding: gzip has the browser unpack it before fetch() sees it.
 func DecodeImages(name string, gz []byte) (*Images, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return nil, fmt.Errorf("data: %s: %w", name, err)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("data: %s: %w", name, err)
+	raw := gz
+	if !bytes.HasPrefix(gz, []byte(imagesMagic)) {
+		zr, err := gzip.NewReader(bytes.NewReader(gz))
+		if err != nil {
+			return nil, fmt.Errorf("data: %s: %w", name, err)
+		}
+		if raw, err = io.ReadAll(zr); err != nil {
+			return nil, fmt.Errorf("data: %s: %w", name, err)
+		}
 	}
 	if len(raw) < imagesHeader || string(raw[:len(imagesMagic)]) != imagesMagic {
 		return nil, fmt.Errorf("data: %s is not an image file", name)

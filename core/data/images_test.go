@@ -1,8 +1,11 @@
 package data
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -190,5 +193,30 @@ func TestDecodeRejectsDamage(t *testing.T) {
 		if _, err := DecodeImages("bad", b); err == nil {
 			t.Errorf("DecodeImages accepted %d damaged bytes", len(b))
 		}
+	}
+}
+
+// A host that labels digits.gz with Content-Encoding: gzip has the browser
+// unpack it before fetch() returns: the unpacked bytes decode the same.
+func TestDecodeAcceptsUnpacked(t *testing.T) {
+	gz := readShipped(t, "digits.gz")
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := DecodeImages("digits", gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := DecodeImages("digits", raw)
+	if err != nil {
+		t.Fatalf("unpacked file: %v", err)
+	}
+	if a.N() != b.N() || !slices.Equal(a.X.X, b.X.X) || !slices.Equal(a.Labels, b.Labels) {
+		t.Error("the unpacked file decodes to other images")
 	}
 }
