@@ -5,9 +5,9 @@
 // (slide "Undercomplete autoencoders: Connection with PCA"; Baldi & Hornik,
 // Neural Networks 2(1), 1989).
 //
-// Matrices are gonum's blas64.General and the factorisations are gonum's
-// LAPACK (lapack64.Gesvd) called directly: the mat package would carry
-// 0.45 MB of gzipped code into the web bundle for the same two SVDs.
+// Matrices are gonum's blas64.General (the mat package would carry 0.45 MB
+// of gzipped code into the web bundle); the singular value decompositions
+// are one-sided Jacobi (jacobi.go), small and quick to start.
 package pca
 
 import (
@@ -15,8 +15,6 @@ import (
 
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
-	"gonum.org/v1/gonum/lapack"
-	"gonum.org/v1/gonum/lapack/gonum"
 
 	"aelab/core/data"
 )
@@ -34,44 +32,29 @@ func NewMatrix(r, c int) blas64.General {
 }
 
 // Fit computes the PCA of x from the SVD of the centred data matrix:
-// X − 1μᵀ = UΣVᵀ, directions V, variances σ²/N.
+// X − 1μᵀ = UΣVᵀ, directions V, variances σ²/N. With fewer points than
+// dimensions the directions past the N-th complete an orthonormal basis
+// (their variance is 0).
 func Fit(x *data.Set) *PCA {
 	mean := x.Mean(nil)
-	c := NewMatrix(x.N, x.D)
+	ct := NewMatrix(x.D, x.N) // (X − 1μᵀ)ᵀ: its left singular vectors are V
 	for n := 0; n < x.N; n++ {
 		for d, v := range x.At(n) {
-			c.Data[n*x.D+d] = v - mean[d]
+			ct.Data[d*x.N+n] = v - mean[d]
 		}
 	}
-	sv := make([]float64, min(x.N, x.D))
-	vt := NewMatrix(x.D, x.D)
-	svd(lapack.SVDNone, lapack.SVDAll, c, blas64.General{Stride: 1}, vt, sv)
+	k := min(x.N, x.D)
 	vars := make([]float64, x.D)
-	for i, s := range sv {
+	vectors := NewMatrix(x.D, x.D)
+	var j jacobi
+	j.svd(ct, vectors, vars[:k])
+	for c := k; c < x.D; c++ {
+		completeColumn(vectors, c)
+	}
+	for i, s := range vars[:k] {
 		vars[i] = s * s / float64(x.N)
 	}
-	return &PCA{Mean: mean, Vectors: transpose(vt), Vars: vars}
-}
-
-// svd runs LAPACK's Dgesvd on a (overwritten), with its workspace query.
-func svd(jobU, jobVT lapack.SVDJob, a, u, vt blas64.General, s []float64) {
-	var impl gonum.Implementation
-	work := []float64{0}
-	impl.Dgesvd(jobU, jobVT, a.Rows, a.Cols, a.Data, a.Stride, s, u.Data, u.Stride, vt.Data, vt.Stride, work, -1)
-	work = make([]float64, int(work[0]))
-	if !impl.Dgesvd(jobU, jobVT, a.Rows, a.Cols, a.Data, a.Stride, s, u.Data, u.Stride, vt.Data, vt.Stride, work, len(work)) {
-		panic("pca: SVD did not converge")
-	}
-}
-
-func transpose(a blas64.General) blas64.General {
-	t := NewMatrix(a.Cols, a.Rows)
-	for i := 0; i < a.Rows; i++ {
-		for j := 0; j < a.Cols; j++ {
-			t.Data[j*t.Stride+i] = a.Data[i*a.Stride+j]
-		}
-	}
-	return t
+	return &PCA{Mean: mean, Vectors: vectors, Vars: vars}
 }
 
 // Subspace returns the top-k principal directions as the columns of a D×k
@@ -124,9 +107,8 @@ func OrthonormalBasis(a blas64.General) blas64.General {
 // they have grown. The zero value is ready to use; it is not safe for
 // concurrent use.
 type Angles struct {
-	bufs  [8][]float64
-	work  []float64
-	query [1]float64
+	bufs [8][]float64
+	j    jacobi
 }
 
 // mat returns a zeroed r×c matrix in buffer slot.
@@ -151,25 +133,12 @@ func (w *Angles) copyOf(slot int, a blas64.General) blas64.General {
 	return c
 }
 
-// svd is svd with the workspace kept.
-func (w *Angles) svd(jobU, jobVT lapack.SVDJob, a, u, vt blas64.General, s []float64) {
-	var impl gonum.Implementation
-	impl.Dgesvd(jobU, jobVT, a.Rows, a.Cols, a.Data, a.Stride, s, u.Data, u.Stride, vt.Data, vt.Stride, w.query[:], -1)
-	if n := int(w.query[0]); cap(w.work) < n {
-		w.work = make([]float64, n)
-	}
-	work := w.work[:cap(w.work)]
-	if !impl.Dgesvd(jobU, jobVT, a.Rows, a.Cols, a.Data, a.Stride, s, u.Data, u.Stride, vt.Data, vt.Stride, work, len(work)) {
-		panic("pca: SVD did not converge")
-	}
-}
-
-// basis is OrthonormalBasis into buffer slot (and slots 6, 7 as scratch).
+// basis is OrthonormalBasis into buffer slot (and slot 6 as scratch).
 func (w *Angles) basis(slot int, a blas64.General) blas64.General {
 	k := min(a.Rows, a.Cols)
 	s := w.vec(6, k)
 	u := w.mat(slot, a.Rows, k)
-	w.svd(lapack.SVDStore, lapack.SVDNone, w.copyOf(7, a), u, blas64.General{Stride: 1}, s)
+	w.j.svd(a, u, s)
 	rank := 0
 	for _, v := range s {
 		if v > 0 && v > rankTol*s[0] {
@@ -194,12 +163,12 @@ func (w *Angles) Principal(dst []float64, a, b blas64.General) []float64 {
 	m := w.mat(2, ka, kb)
 	blas64.Gemm(blas.Trans, blas.NoTrans, 1, qa, qb, 0, m)
 	cos := w.vec(3, min(ka, kb))
-	w.svd(lapack.SVDNone, lapack.SVDNone, w.copyOf(7, m), blas64.General{Stride: 1}, blas64.General{Stride: 1}, cos)
+	w.j.svd(m, blas64.General{}, cos)
 	// sines: singular values of qb − qa(qaᵀqb), the part of qb outside span qa
 	res := w.copyOf(4, qb)
 	blas64.Gemm(blas.NoTrans, blas.NoTrans, -1, qa, m, 1, res)
 	sin := w.vec(5, min(res.Rows, kb))
-	w.svd(lapack.SVDNone, lapack.SVDNone, res, blas64.General{Stride: 1}, blas64.General{Stride: 1}, sin)
+	w.j.svd(res, blas64.General{}, sin)
 	for i := 0; i < ka; i++ {
 		c := math.Min(cos[i], 1)
 		if c*c >= 0.5 {

@@ -49,19 +49,25 @@ type fontFace struct {
 	id   int
 	m    *fontMetrics
 	size float64
-	// face is the hinted font, the glyphs' shapes crisp on the pixel grid,
-	// made the first time a glyph of this size is drawn: the layout
-	// measures text at many sizes it never draws.
+	// face is the font's rasteriser at this size, made the first time a
+	// glyph of this size is drawn: the layout measures text at many sizes
+	// it never draws.
 	face   font.Face
 	ascent float64
 }
 
-// hinted returns the hinted face, made on first use, without freetype's
-// own glyph cache (an image of 512 glyph cells, cleared at creation): the
-// atlas is the cache.
-func (f *fontFace) hinted() font.Face {
+// rasterizer returns the face that draws glyphs, made on first use, without
+// freetype's own glyph cache (an image of 512 glyph cells, cleared at
+// creation): the atlas is the cache. The glyphs are unhinted, drawn from
+// their outlines as macOS and browsers on high-density screens draw text:
+// freetype's hinter runs each glyph's TrueType instructions in an
+// interpreter, code that runs cold on the first frame in WebAssembly and
+// made its text cost 2.5 times as much (25 against 63 ms for 420 glyphs
+// warm in node, far more cold; issue 12's first frame); at the lab's sizes
+// (12 logical pixels and up) the difference shows only as softer stems.
+func (f *fontFace) rasterizer() font.Face {
 	if f.face == nil {
-		f.face = truetype.NewFace(f.m.ttf, &truetype.Options{Size: f.size, DPI: 72, Hinting: font.HintingFull, GlyphCacheEntries: 1})
+		f.face = truetype.NewFace(f.m.ttf, &truetype.Options{Size: f.size, DPI: 72, Hinting: font.HintingNone, GlyphCacheEntries: 1})
 		f.ascent = math.Round(float64(f.face.Metrics().Ascent) / 64)
 	}
 	return f.face
@@ -69,13 +75,13 @@ func (f *fontFace) hinted() font.Face {
 
 // baseline is the distance from the top of a line to its baseline.
 func (f *fontFace) baseline() float64 {
-	f.hinted()
+	f.rasterizer()
 	return f.ascent
 }
 
-// advance is r's advance in pixels, unhinted: golang/freetype's hinter
-// rounds advances by up to 1.5 pixels at fractional sizes (a "w" too wide,
-// an "m" too narrow), which shows as gaps inside words.
+// advance is r's advance in pixels, from the font's metrics (a hinter
+// would round advances by up to 1.5 pixels at fractional sizes: a "w" too
+// wide, an "m" too narrow, gaps inside words).
 func (f *fontFace) advance(r rune) float64 { return f.m.glyph(r).adv * f.size / f.m.upem }
 
 // kern is the kerning between prev and r in pixels (0 after no rune).
@@ -223,16 +229,22 @@ func (a *atlas) glyph(f *fontFace, r rune) glyphInfo {
 	if g, ok := a.glyphs[k]; ok {
 		return g
 	}
-	dr, mask, mp, _, ok := f.hinted().Glyph(fixed.P(0, 0), r)
+	dr, mask, mp, _, ok := f.rasterizer().Glyph(fixed.P(0, 0), r)
 	g := glyphInfo{advance: f.advance(r)}
 	if ok && dr.Dx() > 0 && dr.Dy() > 0 {
 		g.w, g.h, g.dx, g.dy = dr.Dx(), dr.Dy(), dr.Min.X, dr.Min.Y
 		g.x, g.y = a.alloc(g.w, g.h)
 		pix := make([]byte, 4*g.w*g.h)
+		alpha, _ := mask.(*image.Alpha) // freetype's masks are; At is the slow way
 		for y := 0; y < g.h; y++ {
 			for x := 0; x < g.w; x++ {
-				_, _, _, al := mask.At(mp.X+x, mp.Y+y).RGBA()
-				v := byte(al >> 8)
+				var v byte
+				if alpha != nil {
+					v = alpha.AlphaAt(mp.X+x, mp.Y+y).A
+				} else {
+					_, _, _, al := mask.At(mp.X+x, mp.Y+y).RGBA()
+					v = byte(al >> 8)
+				}
 				i := 4 * (y*g.w + x)
 				pix[i], pix[i+1], pix[i+2], pix[i+3] = v, v, v, v // premultiplied white
 			}

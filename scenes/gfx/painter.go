@@ -373,7 +373,8 @@ func (p *Painter) Text(s string, x, y float64, st ui.TextStyle) {
 // the pen's position after it.
 func (p *Painter) run(s string, x, y, size float64, st ui.TextStyle) float64 {
 	f := p.atlas.face(size, st.Bold)
-	// Whole device pixels keep hinted glyphs crisp.
+	// Whole device pixels keep the glyphs as they were rasterised (at a
+	// whole-pixel origin), edges sharp.
 	pen := math.Round(x)
 	base := math.Round(y) + f.baseline()
 	prev := rune(-1)

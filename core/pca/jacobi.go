@@ -1,0 +1,197 @@
+package pca
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/blas/blas64"
+)
+
+// jacobi is the singular value decomposition of small dense matrices by
+// one-sided Jacobi rotations (Hestenes 1958; Demmel & Veselić, "Jacobi's
+// method is more accurate than QR", SIAM J. Matrix Anal. Appl. 13(4), 1992):
+// rotations of column pairs make the columns of a tall matrix orthogonal,
+// after which their norms are the singular values. Its few dozen lines
+// replace LAPACK's Dgesvd here, whose bidiagonalisation and QR iteration
+// ran cold on the lab's first frame in WebAssembly: the pca scene's first
+// PCA took 150 ms there, nearly all of it code run for the first time
+// (issue 12), where these loops take a millisecond.
+type jacobi struct {
+	t, v []float64 // the tall copy being rotated, the rotations accumulated
+}
+
+// maxSweeps bounds the sweeps over all column pairs; the method converges
+// quadratically, in under ten sweeps for the lab's matrices.
+const maxSweeps = 60
+
+// svd sets s to the min(m, n) singular values of the m×n matrix a,
+// descending, and, when u.Data is not nil, u's first min(m, n) columns to
+// the matching left singular vectors (u is m×min(m, n) or wider). a is
+// left unchanged. A zero singular value's vector is any unit vector
+// orthogonal to the others.
+func (j *jacobi) svd(a, u blas64.General, s []float64) {
+	m, n := a.Rows, a.Cols
+	k := min(m, n)
+	if k == 0 {
+		return
+	}
+	// Rotate the columns of a tall matrix: a itself, or aᵀ when a is wide.
+	// The left singular vectors of a are then the normalised columns (tall),
+	// or the accumulated rotations (wide: aᵀ = U'ΣV'ᵀ gives a = V'ΣU'ᵀ).
+	rows, cols := m, n
+	if m < n {
+		rows, cols = n, m
+	}
+	j.t = grow(j.t, rows*cols)
+	for r := 0; r < m; r++ {
+		for c := 0; c < n; c++ {
+			if m >= n {
+				j.t[r*cols+c] = a.Data[r*a.Stride+c]
+			} else {
+				j.t[c*cols+r] = a.Data[r*a.Stride+c]
+			}
+		}
+	}
+	wantV := m < n && u.Data != nil
+	if wantV {
+		j.v = grow(j.v, cols*cols)
+		for i := range cols {
+			j.v[i*cols+i] = 1
+		}
+	}
+	t := j.t
+	for range maxSweeps {
+		rotated := false
+		for p := 0; p < cols-1; p++ {
+			for q := p + 1; q < cols; q++ {
+				var alpha, beta, gamma float64
+				for r := 0; r < rows; r++ {
+					x, y := t[r*cols+p], t[r*cols+q]
+					alpha += x * x
+					beta += y * y
+					gamma += x * y
+				}
+				// Columns orthogonal to working precision (or zero): no rotation.
+				if gamma == 0 || math.Abs(gamma) <= 1e-15*math.Sqrt(alpha)*math.Sqrt(beta) {
+					continue
+				}
+				rotated = true
+				zeta := (beta - alpha) / (2 * gamma)
+				tan := math.Copysign(1, zeta) / (math.Abs(zeta) + math.Hypot(1, zeta))
+				c := 1 / math.Hypot(1, tan)
+				sn := c * tan
+				for r := 0; r < rows; r++ {
+					x, y := t[r*cols+p], t[r*cols+q]
+					t[r*cols+p], t[r*cols+q] = c*x-sn*y, sn*x+c*y
+				}
+				if wantV {
+					for r := 0; r < cols; r++ {
+						x, y := j.v[r*cols+p], j.v[r*cols+q]
+						j.v[r*cols+p], j.v[r*cols+q] = c*x-sn*y, sn*x+c*y
+					}
+				}
+			}
+		}
+		if !rotated {
+			break
+		}
+	}
+	// Singular values are the column norms; sort descending, columns along.
+	for c := 0; c < k; c++ {
+		norm := 0.0
+		for r := 0; r < rows; r++ {
+			norm += t[r*cols+c] * t[r*cols+c]
+		}
+		s[c] = math.Sqrt(norm)
+	}
+	for c := 0; c < k; c++ {
+		best := c
+		for d := c + 1; d < k; d++ {
+			if s[d] > s[best] {
+				best = d
+			}
+		}
+		if best != c {
+			s[c], s[best] = s[best], s[c]
+			swapCols(t, rows, cols, c, best)
+			if wantV {
+				swapCols(j.v, cols, cols, c, best)
+			}
+		}
+	}
+	if u.Data == nil {
+		return
+	}
+	for c := 0; c < k; c++ {
+		if m < n {
+			for r := 0; r < m; r++ {
+				u.Data[r*u.Stride+c] = j.v[r*cols+c]
+			}
+			continue
+		}
+		for r := 0; r < m; r++ {
+			if s[c] > 0 {
+				u.Data[r*u.Stride+c] = t[r*cols+c] / s[c]
+			} else {
+				u.Data[r*u.Stride+c] = 0
+			}
+		}
+		if s[c] == 0 {
+			completeColumn(u, c)
+		}
+	}
+}
+
+// completeColumn makes column c of u a unit vector orthogonal to columns
+// 0…c−1 (which are orthonormal): the unit axis that keeps the most after
+// Gram–Schmidt against them (at least 1/rows of its squared length), the
+// projection done twice for accuracy.
+func completeColumn(u blas64.General, c int) {
+	project := func(axis int) float64 {
+		for r := 0; r < u.Rows; r++ {
+			u.Data[r*u.Stride+c] = 0
+		}
+		u.Data[axis*u.Stride+c] = 1
+		for range 2 {
+			for d := 0; d < c; d++ {
+				dot := 0.0
+				for r := 0; r < u.Rows; r++ {
+					dot += u.Data[r*u.Stride+d] * u.Data[r*u.Stride+c]
+				}
+				for r := 0; r < u.Rows; r++ {
+					u.Data[r*u.Stride+c] -= dot * u.Data[r*u.Stride+d]
+				}
+			}
+		}
+		norm := 0.0
+		for r := 0; r < u.Rows; r++ {
+			norm += u.Data[r*u.Stride+c] * u.Data[r*u.Stride+c]
+		}
+		return norm
+	}
+	best, bestNorm := 0, -1.0
+	for axis := 0; axis < u.Rows; axis++ {
+		if n := project(axis); n > bestNorm {
+			best, bestNorm = axis, n
+		}
+	}
+	norm := math.Sqrt(project(best))
+	for r := 0; r < u.Rows; r++ {
+		u.Data[r*u.Stride+c] /= norm
+	}
+}
+
+func swapCols(x []float64, rows, cols, a, b int) {
+	for r := 0; r < rows; r++ {
+		x[r*cols+a], x[r*cols+b] = x[r*cols+b], x[r*cols+a]
+	}
+}
+
+// grow returns a zeroed slice of n, reusing buf's storage when it can.
+func grow(buf []float64, n int) []float64 {
+	if cap(buf) < n {
+		return make([]float64, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
