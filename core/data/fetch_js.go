@@ -29,7 +29,11 @@ func fetchFile(file string, progress Progress) ([]byte, error) {
 		return nil, fmt.Errorf("data: fetching %s: HTTP %d %s", url, resp.Get("status").Int(), resp.Get("statusText").String())
 	}
 	total := int64(-1)
-	if cl := resp.Get("headers").Call("get", "Content-Length"); cl.Type() == js.TypeString {
+	// A host that sends the .gz file with Content-Encoding: gzip has the
+	// browser unpack it: Content-Length then counts other bytes than the
+	// body gives, so the total is unknown (DecodeImages takes either).
+	enc := resp.Get("headers").Call("get", "Content-Encoding")
+	if cl := resp.Get("headers").Call("get", "Content-Length"); cl.Type() == js.TypeString && (enc.Type() != js.TypeString || enc.String() == "identity") {
 		if n, err := strconv.ParseInt(cl.String(), 10, 64); err == nil {
 			total = n
 		}
@@ -52,6 +56,9 @@ func fetchFile(file string, progress Progress) ([]byte, error) {
 		n := v.Get("length").Int()
 		buf = append(buf, make([]byte, n)...)
 		js.CopyBytesToGo(buf[len(buf)-n:], v)
+		if total >= 0 && int64(len(buf)) > total {
+			total = -1 // never more than the total: it was not this body's
+		}
 		progress(int64(len(buf)), total)
 	}
 	return buf, nil
