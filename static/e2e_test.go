@@ -74,10 +74,8 @@ func open(t *testing.T, query string, setup ...chromedp.Action[chromedp.Void]) *
 	if _, err := os.Stat("wasm_exec.js"); err != nil {
 		need(t, "static/wasm_exec.js (make web)")
 	}
-	srv := httptest.NewServer(Handler("."))
-	t.Cleanup(srv.Close)
-	ctx := startBrowser(t)
-	p := &page{t: t, ctx: ctx, url: srv.URL + "/" + query}
+	ctx := sharedTab(t)
+	p := &page{t: t, ctx: ctx, url: sharedServer() + "/" + query}
 	p.listen()
 	tctx, tcancel := context.WithTimeout(ctx, 90*time.Second)
 	defer tcancel()
@@ -94,14 +92,96 @@ func open(t *testing.T, query string, setup ...chromedp.Action[chromedp.Void]) *
 	return p
 }
 
-// startBrowser starts a headless Chromium for the test, with the flags
-// every browser test uses and extra ones (a test that disables WebGL).
+// shared is the one Chromium and the one server that open() uses for
+// every test: a tab each, closed when its test ends. Starting a browser and
+// compiling the 14 MB program took several seconds a test on a busy
+// machine; the shared browser keeps the program's compiled code in its
+// cache from one page to the next (same origin, revalidated files). Tests
+// that need a browser of their own (other flags, nothing cached: the
+// first-frame timing, the offline and no-WebGL pages) call startBrowser.
+var shared struct {
+	once    sync.Once
+	browser context.Context
+	cancel  func()
+	srvOnce sync.Once
+	srv     *httptest.Server
+	err     error
+}
+
+// TestMain closes the shared browser and server after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.cancel != nil {
+		shared.cancel()
+	}
+	if shared.srv != nil {
+		shared.srv.Close()
+	}
+	os.Exit(code)
+}
+
+// sharedServer returns the URL of the server of this folder (Handler)
+// that open's pages load from.
+func sharedServer() string {
+	shared.srvOnce.Do(func() { shared.srv = httptest.NewServer(Handler(".")) })
+	return shared.srv.URL
+}
+
+// sharedTab opens a new tab in the shared browser, started on first use;
+// the tab closes when the test ends.
+func sharedTab(t *testing.T) context.Context {
+	t.Helper()
+	path := chromium(t)
+	shared.once.Do(func() {
+		dir, err := os.MkdirTemp("", "aelab-chromium-")
+		if err != nil {
+			shared.err = err
+			return
+		}
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserOptions(path, dir)...)
+		bctx, cancelBrowser := chromedp.NewContext(actx)
+		shared.browser = bctx
+		shared.cancel = func() {
+			cancelBrowser()
+			cancelAlloc()
+			os.RemoveAll(dir)
+		}
+		shared.err = chromedp.Do(bctx) // start the browser (its first tab stays blank)
+	})
+	if shared.err != nil {
+		t.Fatalf("starting Chromium: %v", shared.err)
+	}
+	ctx, cancel := chromedp.NewContext(shared.browser)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	return ctx
+}
+
+// startBrowser starts a headless Chromium of the test's own, with the
+// flags every browser test uses and extra ones (a test that disables
+// WebGL).
 func startBrowser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(t)),
+	opts := append(browserOptions(chromium(t), t.TempDir()), extra...)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	if err := chromedp.Do(ctx); err != nil { // start the browser
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return ctx
+}
+
+// browserOptions are the flags of every browser test (DESIGN.md, testing
+// layer 4), with a fresh user-data dir.
+func browserOptions(path, userData string) []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
 		chromedp.NoSandbox,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(userData),
 		chromedp.WindowSize(1280, 800),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
@@ -111,15 +191,6 @@ func startBrowser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.C
 		chromedp.Flag("use-angle", "swiftshader"),
 		chromedp.Flag("enable-unsafe-swiftshader", true),
 	)
-	opts = append(opts, extra...)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
-	t.Cleanup(cancel2)
-	if err := chromedp.Do(ctx); err != nil { // start the browser
-		t.Fatalf("starting Chromium: %v", err)
-	}
-	return ctx
 }
 
 // listen collects the page's console messages (messages, noErrors).
