@@ -53,6 +53,31 @@ func Fit(x *data.Set) *PCA {
 	return &PCA{Mean: mean, Vectors: transpose(vt), Vars: vars}
 }
 
+// FitThin is Fit for a few points in many dimensions (N < D: the orbit of
+// an image, 28×28 pixels, sampled at some sixty t): it computes only the
+// min(N, D) directions the data can span, from the thin SVD, which costs
+// O(N²D) where Fit's full V costs O(D³). Vectors is D×min(N, D) and Vars
+// has min(N, D) entries; ReconstructionError is the same as Fit's (the
+// other variances are 0).
+func FitThin(x *data.Set) *PCA {
+	mean := x.Mean(nil)
+	c := NewMatrix(x.N, x.D)
+	for n := 0; n < x.N; n++ {
+		for d, v := range x.At(n) {
+			c.Data[n*x.D+d] = v - mean[d]
+		}
+	}
+	k := min(x.N, x.D)
+	sv := make([]float64, k)
+	vt := NewMatrix(k, x.D)
+	svd(lapack.SVDNone, lapack.SVDStore, c, blas64.General{Stride: 1}, vt, sv)
+	vars := make([]float64, k)
+	for i, s := range sv {
+		vars[i] = s * s / float64(x.N)
+	}
+	return &PCA{Mean: mean, Vectors: transpose(vt), Vars: vars}
+}
+
 // svd runs LAPACK's Dgesvd on a (overwritten), with its workspace query.
 func svd(jobU, jobVT lapack.SVDJob, a, u, vt blas64.General, s []float64) {
 	var impl gonum.Implementation
