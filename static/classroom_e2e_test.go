@@ -238,8 +238,12 @@ func TestBrowserShortcuts(t *testing.T) {
 		t.Errorf("3: scene %s, want %s", s.Scene, ids[2])
 	}
 	p.key("1")
+	if s := p.state(); s.Scene != ids[0] {
+		t.Errorf("1: scene %s, want %s", s.Scene, ids[0])
+	}
+	p.key("2") // pca, the lecture's second scene, for its sliders
 	if s := p.state(); s.Scene != "pca" {
-		t.Fatalf("1: scene %s, want pca", s.Scene)
+		t.Fatalf("2: scene %s, want pca", s.Scene)
 	}
 
 	// Tab focuses the first slider, ] and [ move it a hundredth of the track.
@@ -529,6 +533,17 @@ func (p *page) noDrawsFor(d time.Duration, what string) {
 func (p *page) checkStopClaims(n int, how string) {
 	p.t.Helper()
 	stop := app.Tour[n-1]
+	// a scene whose data are on their way (MNIST, fetched when first
+	// needed) measures nothing and trains nothing until they arrive
+	var names []string
+	for _, c := range stop.Expect {
+		names = append(names, c.Metrics()...)
+	}
+	list, _ := json.Marshal(names)
+	measured := `(() => { const m = aelab.state().metrics; return ` + string(list) + `.every(n => m[n] != null) })()`
+	if !until(func() bool { return eval[bool](p, measured) }) {
+		p.t.Errorf("stop %d %s: the metrics of its claims never came: %v", n, how, p.state().Metrics)
+	}
 	for _, c := range stop.Expect {
 		speed, _ := p.state().Params["speed"].(float64)
 		steps := c.Frames * max(1, int(speed))
