@@ -35,7 +35,18 @@ func NewMatrix(r, c int) blas64.General {
 
 // Fit computes the PCA of x from the SVD of the centred data matrix:
 // X − 1μᵀ = UΣVᵀ, directions V, variances σ²/N.
-func Fit(x *data.Set) *PCA {
+func Fit(x *data.Set) *PCA { return fit(x, x.D, lapack.SVDAll) }
+
+// FitThin is Fit for a few points in many dimensions (N < D: the orbit of
+// an image, 28×28 pixels, sampled at some sixty t): it computes only the
+// min(N, D) directions the data can span, from the thin SVD, which costs
+// O(N²D) where Fit's full V costs O(D³). Vectors is D×min(N, D) and Vars
+// has min(N, D) entries; ReconstructionError is the same as Fit's (the
+// other variances are 0).
+func FitThin(x *data.Set) *PCA { return fit(x, min(x.N, x.D), lapack.SVDStore) }
+
+// fit computes k directions and variances, V's first k rows by jobVT.
+func fit(x *data.Set, k int, jobVT lapack.SVDJob) *PCA {
 	mean := x.Mean(nil)
 	c := NewMatrix(x.N, x.D)
 	for n := 0; n < x.N; n++ {
@@ -44,33 +55,8 @@ func Fit(x *data.Set) *PCA {
 		}
 	}
 	sv := make([]float64, min(x.N, x.D))
-	vt := NewMatrix(x.D, x.D)
-	svd(lapack.SVDNone, lapack.SVDAll, c, blas64.General{Stride: 1}, vt, sv)
-	vars := make([]float64, x.D)
-	for i, s := range sv {
-		vars[i] = s * s / float64(x.N)
-	}
-	return &PCA{Mean: mean, Vectors: transpose(vt), Vars: vars}
-}
-
-// FitThin is Fit for a few points in many dimensions (N < D: the orbit of
-// an image, 28×28 pixels, sampled at some sixty t): it computes only the
-// min(N, D) directions the data can span, from the thin SVD, which costs
-// O(N²D) where Fit's full V costs O(D³). Vectors is D×min(N, D) and Vars
-// has min(N, D) entries; ReconstructionError is the same as Fit's (the
-// other variances are 0).
-func FitThin(x *data.Set) *PCA {
-	mean := x.Mean(nil)
-	c := NewMatrix(x.N, x.D)
-	for n := 0; n < x.N; n++ {
-		for d, v := range x.At(n) {
-			c.Data[n*x.D+d] = v - mean[d]
-		}
-	}
-	k := min(x.N, x.D)
-	sv := make([]float64, k)
 	vt := NewMatrix(k, x.D)
-	svd(lapack.SVDNone, lapack.SVDStore, c, blas64.General{Stride: 1}, vt, sv)
+	svd(lapack.SVDNone, jobVT, c, blas64.General{Stride: 1}, vt, sv)
 	vars := make([]float64, k)
 	for i, s := range sv {
 		vars[i] = s * s / float64(x.N)
