@@ -85,7 +85,7 @@ type Scene struct {
 // New returns the scene at its defaults.
 func New() *Scene {
 	s := &Scene{
-		cfg: config{Range: 3, Blur: 1, T: 1, H: 1, LR: orbit.DefaultAE.LR, Hidden: orbit.DefaultAE.Hidden},
+		cfg: config{Range: 3, Blur: 1, T: 1.5, H: 1, LR: orbit.DefaultAE.LR, Hidden: orbit.DefaultAE.Hidden},
 	}
 	c := &s.cfg
 	move := func() { s.moveMarker() }
@@ -114,10 +114,10 @@ func New() *Scene {
 				Help: "t runs over [−R, R], in pixels (shifts) or degrees (rotation)"}, &c.Range),
 			param.Bind(param.Spec{Name: "blur", Label: "blur σ", Min: 0, Max: 3, Default: 1, Digits: 2, Unit: " px", Resets: true,
 				Help: "Gaussian blur of the digit before it moves (Simard's tangent distance smooths first)"}, &c.Blur),
-			param.Bind(param.Spec{Name: "t", Label: "shift t", Min: -45, Max: 45, Default: 1, Digits: 2,
+			param.Bind(param.Spec{Name: "t", Label: "shift t", Min: -45, Max: 45, Default: 1.5, Digits: 2,
 				Help: "where the marker is on the orbit (kept within ±R); applies live"}, &c.T).Live(move),
 			param.Bind(param.Spec{Name: "h", Label: "difference step h", Min: 0.01, Max: 4, Default: 1, Log: true, Digits: 2,
-				Help: "the finite-difference tangent (I(t+h) − I(t−h)) / 2h; applies live"}, &c.H).Live(move),
+				Help: "the finite-difference tangent (I(t+h) − I(t−h)) / 2h; at a whole t with h = 1 it equals the gradient's exactly (cubic interpolation's slope at a pixel is the central difference); applies live"}, &c.H).Live(move),
 			param.Bind(param.Spec{Name: "lr", Label: "AE learning rate η", Min: 1e-4, Max: 0.1, Default: orbit.DefaultAE.LR, Log: true, Digits: 2,
 				Help: "Adam's step size for the 1-unit-code autoencoder; applies live"}, &c.LR).Live(func() {
 				if s.ae != nil {
@@ -160,7 +160,7 @@ func (s *Scene) adjust(changed string) {
 	ps := s.info.Params
 	switch changed {
 	case "transform":
-		r, t := 3.0, 1.0
+		r, t := 3.0, 1.5
 		if s.cfg.Kind == orbit.Rotate {
 			r, t = 30, 10
 		}
