@@ -106,7 +106,7 @@ func New() *Scene {
 		Params: param.NewSet(
 			param.Bind(param.Spec{Name: "image", Label: "MNIST digit no.", Kind: param.Int, Min: 0, Max: 1999, Default: 0, Resets: true,
 				Help: "which of the 2000 MNIST test images moves"}, &c.Image),
-			param.Pick(param.Spec{Name: "transform", Label: "transformation", Kind: param.Choice,
+			param.Pick(param.Spec{Name: "transform", Label: "transform", Kind: param.Choice,
 				Choices: []string{"vertical", "horizontal", "rotate"}, Labels: []string{"shift up", "shift right", "rotate"}, Resets: true,
 				Help: "vertical: shifted up by t px; horizontal: right by t px; rotate: turned by t degrees"},
 				&c.Kind, orbit.Vertical, orbit.Horizontal, orbit.Rotate),
