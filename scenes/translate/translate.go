@@ -90,7 +90,7 @@ func New() *Scene {
 	c := &s.cfg
 	move := func() { s.moveMarker() }
 	s.info = scene.Info{
-		ID: "translate", Tab: "Manifold of a shifted digit",
+		ID: "translate", Tab: "Digit manifold",
 		Title: "A translated image traces a curved 1-D manifold",
 		Formula: []string{
 			"I(t)(x, y) = B(x, y + t),   B = Gaussian blur of the digit",
@@ -183,7 +183,6 @@ func (s *Scene) Reset(seed uint64) {
 		s.pending = data.Start("mnist")
 	}
 	s.info.Formula[0] = formula0[s.cfg.Kind]
-	s.info.Metrics[mTangentCos].Label = "|cos| ∂I/∂t vs difference"
 	s.poll()
 	s.Measure()
 }
