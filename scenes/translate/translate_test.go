@@ -2,8 +2,10 @@ package translate_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 
+	"aelab/assets"
 	"aelab/scenes/param"
 	"aelab/scenes/scene"
 	"aelab/scenes/translate"
@@ -146,5 +148,24 @@ func TestRangeKeepsT(t *testing.T) {
 	s.Info().Adjust("transform")
 	if r := ps.Get("range"); r < 10 {
 		t.Errorf("rotation: range %v, want tens of degrees", r)
+	}
+}
+
+// TestLoadingText: before the digits are here the scene says so, in
+// characters the font has (TestEveryTextHasGlyphs only sees the scene
+// loaded: natively the digits are there at once).
+func TestLoadingText(t *testing.T) {
+	s := translate.New()
+	s.Layout(ui.Rect{W: 900, H: 600}, ui.Light(1))
+	c := &uitest.Canvas{Record: true}
+	s.Draw(c, ui.Rect{W: 900, H: 600}, ui.Light(1))
+	regular, _ := assets.Fonts()
+	if len(c.Texts) != 1 || !strings.HasPrefix(c.Texts[0], "Loading the MNIST digits") {
+		t.Fatalf("before the digits: texts %q, want the loading message", c.Texts)
+	}
+	for _, r := range c.Texts[0] {
+		if r != ' ' && regular.Index(r) == 0 {
+			t.Errorf("the font has no %q in %q", r, c.Texts[0])
+		}
 	}
 }
