@@ -52,7 +52,10 @@ func Gray(c ui.Canvas, r ui.Rect, v []float64, lo, hi float64, th *ui.Theme) {
 			if math.Abs(float64(g-g0)) < 1.0/510 {
 				continue
 			}
-			c.FillRect(ui.Rect{X: r.X + float64(j)*px, Y: r.Y + float64(i)*px, W: px + 0.5, H: px + 0.5}, ui.Color{R: g, G: g, B: g, A: 1})
+			// a half pixel more closes the seams between quads, but not past r
+			x, y := r.X+float64(j)*px, r.Y+float64(i)*px
+			w, h := math.Min(px+0.5, r.Right()-x), math.Min(px+0.5, r.Bottom()-y)
+			c.FillRect(ui.Rect{X: x, Y: y, W: w, H: h}, ui.Color{R: g, G: g, B: g, A: 1})
 		}
 	}
 	c.StrokeRect(r, th.Px(1), th.Line)
