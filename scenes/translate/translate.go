@@ -462,19 +462,38 @@ func (s *Scene) drawPlane(c ui.Canvas, th *ui.Theme) {
 		dim.Align = ui.Left
 		c.Text("PC2", ox+th.Px(5), p.Y, dim)
 	}
-	// thumbnails, out from the curve's middle, joined to their point
+	// thumbnails beside the curve, across it on the side away from the
+	// plane's middle unless that side is taken by one already placed (the
+	// ends of a long orbit curl towards each other), joined to their point
 	side := s.thumb
 	cx0, cy0 := p.X+p.W/2, p.Y+p.H/2
+	var placed [thumbs][2]float64
 	for k := 0; k < thumbs; k++ {
 		i := k * (samples - 1) / (thumbs - 1)
 		px, py := s.screen(a.Coords[2*i], a.Coords[2*i+1])
-		dx, dy := px-cx0, py-cy0
+		x0, y0 := s.screen(a.Coords[2*max(i-1, 0)], a.Coords[2*max(i-1, 0)+1])
+		x1, y1 := s.screen(a.Coords[2*min(i+1, samples-1)], a.Coords[2*min(i+1, samples-1)+1])
+		dx, dy := y1-y0, x0-x1 // the curve's normal
+		if dx*(px-cx0)+dy*(py-cy0) < 0 {
+			dx, dy = -dx, -dy
+		}
 		l := math.Hypot(dx, dy)
 		if l < 1e-9 {
 			dx, dy, l = 0, -1, 1
 		}
-		off := side * 0.95
-		cx, cy := px+dx/l*off, py+dy/l*off
+		off := side * 0.95 / l
+		room := func(x, y float64) float64 {
+			d := math.Inf(1)
+			for _, q := range placed[:k] {
+				d = math.Min(d, math.Max(math.Abs(q[0]-x), math.Abs(q[1]-y)))
+			}
+			return d
+		}
+		cx, cy := px+dx*off, py+dy*off
+		if ix, iy := px-dx*off, py-dy*off; room(cx, cy) < side*1.05 && room(ix, iy) > room(cx, cy) {
+			cx, cy = ix, iy
+		}
+		placed[k] = [2]float64{cx, cy}
 		c.Line(px, py, cx, cy, th.Px(1), th.Noise)
 		plot.Gray(c, ui.Rect{X: cx - side/2, Y: cy - side/2, W: side, H: side}, a.X.At(i), 0, 1, th)
 	}
