@@ -93,9 +93,9 @@ func New() *Scene {
 		ID: "translate", Tab: "Digit manifold",
 		Title: "A translated image traces a curved 1-D manifold",
 		Formula: []string{
-			"I(t)(x, y) = B(x, y + t),   B = Gaussian blur of the digit",
-			"∂I/∂t = ∇B · ∂q/∂t   (tangent image: grey = 0, white +, black −)",
-			"ĥ = f(I),  Î = g(ĥ),  ĥ ∈ ℝ¹  vs  PCA with 1 or 2 components",
+			formula0[orbit.Vertical],
+			"∂I/∂t = ∇B · ∂q/∂t   (grey 0, white +, black −)",
+			"ĥ = f(I) ∈ ℝ¹,  Î = g(ĥ)   vs  PCA with 1, 2 PCs",
 		},
 		Text: "One digit moved by t is a curve in pixel space: its orbit. Drawn in the plane of its first two " +
 			"principal components, the curve bends; drag the marker along it (or move t). The tangent image " +
@@ -189,9 +189,9 @@ func (s *Scene) Reset(seed uint64) {
 
 // formula0 is the formula's first line for each transformation.
 var formula0 = [...]string{
-	orbit.Vertical:   "I(t)(x, y) = B(x, y + t),   B = Gaussian blur of the digit",
-	orbit.Horizontal: "I(t)(x, y) = B(x − t, y),   B = Gaussian blur of the digit",
-	orbit.Rotate:     "I(t)(p) = B(R₋ₜ p),   B = Gaussian blur of the digit",
+	orbit.Vertical:   "I(t)(x, y) = B(x, y + t),   B: the blurred digit",
+	orbit.Horizontal: "I(t)(x, y) = B(x − t, y),   B: the blurred digit",
+	orbit.Rotate:     "I(t)(p) = B(R₋ₜ p),   B: the blurred digit",
 }
 
 // poll takes the digits once they are here and builds the orbit.
@@ -452,15 +452,11 @@ func (s *Scene) drawPlane(c ui.Canvas, th *ui.Theme) {
 	c.Text(text, p.X, p.Y-th.Px(22), title)
 	// the axes through the orbit's mean, where they cross the plane
 	ox, oy := s.screen(0, 0)
-	dim := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Right}
 	if oy >= p.Y && oy <= p.Bottom() {
 		c.Line(p.X, oy, p.Right(), oy, th.Px(1.2), th.Axis)
-		c.Text("PC1", p.Right()-th.Px(2), oy+th.Px(3), dim)
 	}
 	if ox >= p.X && ox <= p.Right() {
 		c.Line(ox, p.Y, ox, p.Bottom(), th.Px(1.2), th.Axis)
-		dim.Align = ui.Left
-		c.Text("PC2", ox+th.Px(5), p.Y, dim)
 	}
 	// thumbnails beside the curve, across it on the side away from the
 	// plane's middle unless that side is taken by one already placed (the
@@ -496,6 +492,19 @@ func (s *Scene) drawPlane(c ui.Canvas, th *ui.Theme) {
 		placed[k] = [2]float64{cx, cy}
 		c.Line(px, py, cx, cy, th.Px(1), th.Noise)
 		plot.Gray(c, ui.Rect{X: cx - side/2, Y: cy - side/2, W: side, H: side}, a.X.At(i), 0, 1, th)
+	}
+	// the axes' names, over the thumbnails
+	dim := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Right}
+	if oy >= p.Y && oy <= p.Bottom() {
+		w := c.TextWidth("PC1", dim.Size, false)
+		c.FillRect(ui.Rect{X: p.Right() - w - th.Px(4), Y: oy + th.Px(2), W: w + th.Px(4), H: dim.Size * 1.2}, th.Bg)
+		c.Text("PC1", p.Right()-th.Px(2), oy+th.Px(3), dim)
+	}
+	if ox >= p.X && ox <= p.Right() {
+		dim.Align = ui.Left
+		w := c.TextWidth("PC2", dim.Size, false)
+		c.FillRect(ui.Rect{X: ox + th.Px(3), Y: p.Y, W: w + th.Px(4), H: dim.Size * 1.2}, th.Bg)
+		c.Text("PC2", ox+th.Px(5), p.Y, dim)
 	}
 	// the curve
 	s.pts = s.pts[:0]
