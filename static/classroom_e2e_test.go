@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -223,15 +224,18 @@ func TestBrowserShortcuts(t *testing.T) {
 		t.Errorf("R: step %d, want 0", s.Step)
 	}
 
-	// ← → and the digits
+	// ← → and the digits, from pca, the lecture's second scene: → goes
+	// to the next, then ← ← ← back past the first to the last
+	n, at := len(ids), slices.Index(ids, "pca")
 	p.key(kb.ArrowRight)
-	if s := p.state(); s.Scene != ids[1] {
-		t.Errorf("→: scene %s, want %s", s.Scene, ids[1])
+	if s := p.state(); s.Scene != ids[(at+1)%n] {
+		t.Errorf("→: scene %s, want %s", s.Scene, ids[(at+1)%n])
 	}
-	p.key(kb.ArrowLeft)
-	p.key(kb.ArrowLeft)
-	if s := p.state(); s.Scene != ids[len(ids)-1] {
-		t.Errorf("← ←: scene %s, want %s (wrapping)", s.Scene, ids[len(ids)-1])
+	for range 3 {
+		p.key(kb.ArrowLeft)
+	}
+	if want := ids[(at-2+n)%n]; p.state().Scene != want {
+		t.Errorf("→ ← ← ←: scene %s, want %s (wrapping)", p.state().Scene, want)
 	}
 	p.key("3")
 	if s := p.state(); s.Scene != ids[2] {
@@ -539,9 +543,7 @@ func (p *page) checkStopClaims(n int, how string) {
 	for _, c := range stop.Expect {
 		names = append(names, c.Metrics()...)
 	}
-	list, _ := json.Marshal(names)
-	measured := `(() => { const m = aelab.state().metrics; return ` + string(list) + `.every(n => m[n] != null) })()`
-	if !until(func() bool { return eval[bool](p, measured) }) {
+	if !p.measured(names...) {
 		p.t.Errorf("stop %d %s: the metrics of its claims never came: %v", n, how, p.state().Metrics)
 	}
 	for _, c := range stop.Expect {
