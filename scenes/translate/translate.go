@@ -26,15 +26,14 @@ import (
 
 // config is what the parameters set.
 type config struct {
-	Image     int
-	Kind      orbit.Kind
-	Range     float64 // t runs over [−Range, Range]
-	Blur      float64 // σ of the Gaussian, pixels
-	T         float64 // the marker
-	H         float64 // the finite difference's step
-	LR        float64
-	Hidden    int
-	Transform string
+	Image  int
+	Kind   orbit.Kind
+	Range  float64 // t runs over [−Range, Range]
+	Blur   float64 // σ of the Gaussian, pixels
+	T      float64 // the marker
+	H      float64 // the finite difference's step
+	LR     float64
+	Hidden int
 }
 
 // samples is how many images of the orbit the curve, the PCA and the
@@ -114,7 +113,7 @@ func New() *Scene {
 				Help: "t runs over [−R, R], in pixels (shifts) or degrees (rotation)"}, &c.Range),
 			param.Bind(param.Spec{Name: "blur", Label: "blur σ", Min: 0, Max: 3, Default: 1, Digits: 2, Unit: " px", Resets: true,
 				Help: "Gaussian blur of the digit before it moves (Simard's tangent distance smooths first)"}, &c.Blur),
-			param.Bind(param.Spec{Name: "t", Label: "shift t", Min: -45, Max: 45, Default: 1.5, Digits: 2,
+			param.Bind(param.Spec{Name: "t", Label: "marker t", Min: -45, Max: 45, Default: 1.5, Digits: 2,
 				Help: "where the marker is on the orbit (kept within ±R); applies live"}, &c.T).Live(move),
 			param.Bind(param.Spec{Name: "h", Label: "difference step h", Min: 0.01, Max: 4, Default: 1, Log: true, Digits: 2,
 				Help: "the finite-difference tangent (I(t+h) − I(t−h)) / 2h; at a whole t with h = 1 it equals the gradient's exactly (cubic interpolation's slope at a pixel is the central difference); applies live"}, &c.H).Live(move),
@@ -228,7 +227,7 @@ func (s *Scene) build() {
 	orbit.Blur(s.src, im.X.At(n), tmp, im.W, im.H, c.Blur)
 	o := &orbit.Orbit{Src: orbit.Image{W: im.W, H: im.H, Pix: s.src}, Kind: c.Kind}
 	s.an = orbit.Analyse(o, -c.Range, c.Range, samples)
-	s.ae = orbit.NewAutoencoder(s.an, orbit.AEConfig{Hidden: c.Hidden, LR: c.LR, BatchSize: 32}, s.seed)
+	s.ae = orbit.NewAutoencoder(s.an, orbit.AEConfig{Hidden: c.Hidden, LR: c.LR, BatchSize: orbit.DefaultAE.BatchSize}, s.seed)
 	s.codes = make([]float64, samples)
 	if s.th != nil {
 		s.fitPlane()
