@@ -10,12 +10,14 @@ import (
 	"aelab/scenes/pca"
 	"aelab/scenes/scene"
 	"aelab/scenes/sparse"
+	"aelab/scenes/translate"
 )
 
 // All returns one of each scene, new, in the lecture's order (DESIGN.md's
 // list of scene ids).
 func All() []scene.Scene {
 	return []scene.Scene{
+		translate.New(),
 		pca.New(),
 		sparse.New(),
 		denoise.New(),

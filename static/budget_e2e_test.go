@@ -14,6 +14,7 @@ import (
 // end, one entry per view of the sparse scene (the app's budget test,
 // scenes/app/budget_test.go, models the same states).
 var mostExpensive = []string{
+	"scene=translate&hidden=64&transform=rotate",
 	"scene=pca&dim=3&encoder=tanh",
 	"scene=denoise&hidden=256&depth=3&streamlines=1&score=1",
 	"scene=contractive&hidden=64&view=compare&tied=0",

@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -223,23 +224,30 @@ func TestBrowserShortcuts(t *testing.T) {
 		t.Errorf("R: step %d, want 0", s.Step)
 	}
 
-	// ← → and the digits
+	// ← → and the digits, from pca, the lecture's second scene: → goes
+	// to the next, then ← ← ← back past the first to the last
+	n, at := len(ids), slices.Index(ids, "pca")
 	p.key(kb.ArrowRight)
-	if s := p.state(); s.Scene != ids[1] {
-		t.Errorf("→: scene %s, want %s", s.Scene, ids[1])
+	if s := p.state(); s.Scene != ids[(at+1)%n] {
+		t.Errorf("→: scene %s, want %s", s.Scene, ids[(at+1)%n])
 	}
-	p.key(kb.ArrowLeft)
-	p.key(kb.ArrowLeft)
-	if s := p.state(); s.Scene != ids[len(ids)-1] {
-		t.Errorf("← ←: scene %s, want %s (wrapping)", s.Scene, ids[len(ids)-1])
+	for range 3 {
+		p.key(kb.ArrowLeft)
+	}
+	if want := ids[(at-2+n)%n]; p.state().Scene != want {
+		t.Errorf("→ ← ← ←: scene %s, want %s (wrapping)", p.state().Scene, want)
 	}
 	p.key("3")
 	if s := p.state(); s.Scene != ids[2] {
 		t.Errorf("3: scene %s, want %s", s.Scene, ids[2])
 	}
 	p.key("1")
+	if s := p.state(); s.Scene != ids[0] {
+		t.Errorf("1: scene %s, want %s", s.Scene, ids[0])
+	}
+	p.key("2") // pca, the lecture's second scene, for its sliders
 	if s := p.state(); s.Scene != "pca" {
-		t.Fatalf("1: scene %s, want pca", s.Scene)
+		t.Fatalf("2: scene %s, want pca", s.Scene)
 	}
 
 	// Tab focuses the first slider, ] and [ move it a hundredth of the track.
@@ -529,6 +537,15 @@ func (p *page) noDrawsFor(d time.Duration, what string) {
 func (p *page) checkStopClaims(n int, how string) {
 	p.t.Helper()
 	stop := app.Tour[n-1]
+	// a scene whose data are on their way (MNIST, fetched when first
+	// needed) measures nothing and trains nothing until they arrive
+	var names []string
+	for _, c := range stop.Expect {
+		names = append(names, c.Metrics()...)
+	}
+	if !p.measured(names...) {
+		p.t.Errorf("stop %d %s: the metrics of its claims never came: %v", n, how, p.state().Metrics)
+	}
 	for _, c := range stop.Expect {
 		speed, _ := p.state().Params["speed"].(float64)
 		steps := c.Frames * max(1, int(speed))

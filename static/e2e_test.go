@@ -574,6 +574,16 @@ func (p *page) train(n int) state {
 	return s
 }
 
+// measured waits until the scene shown has measured the named metrics: a
+// scene whose data set is on its way (MNIST, fetched when first needed)
+// measures nothing, and trains nothing, until it arrives.
+func (p *page) measured(names ...string) bool {
+	p.t.Helper()
+	list, _ := json.Marshal(names)
+	js := `(() => { const m = aelab.state().metrics; return ` + string(list) + `.every(n => m[n] != null) })()`
+	return until(func() bool { return eval[bool](p, js) })
+}
+
 func (p *page) set(name string, value any) any {
 	p.t.Helper()
 	v, _ := json.Marshal(value)

@@ -135,9 +135,12 @@ func TestBrowserLiveRegion(t *testing.T) {
 	for _, sc := range scenes.All() {
 		id := sc.Info().ID
 		eval[any](p, `aelab.scene("`+id+`"), 0`)
-		s := p.train(100)
 		la := app.New(app.Options{Scenes: scenes.All(), Query: app.ParseQuery("scene=" + id)})
 		info := la.Scene().Info()
+		if !p.measured(info.Metrics[0].Name) {
+			t.Errorf("%s: %s never measured", id, info.Metrics[0].Name)
+		}
+		s := p.train(100)
 		m := info.Metrics[0]
 		m.Value = s.Metrics[m.Name]
 		want := app.LiveReadout(m)

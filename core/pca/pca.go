@@ -35,7 +35,18 @@ func NewMatrix(r, c int) blas64.General {
 // X − 1μᵀ = UΣVᵀ, directions V, variances σ²/N. With fewer points than
 // dimensions the directions past the N-th complete an orthonormal basis
 // (their variance is 0).
-func Fit(x *data.Set) *PCA {
+func Fit(x *data.Set) *PCA { return fit(x, x.D) }
+
+// FitThin is Fit for a few points in many dimensions (N < D: the orbit of
+// an image, 28×28 pixels, sampled at some sixty t): it computes only the
+// min(N, D) directions the data can span, from the thin SVD, which costs
+// O(N²D) where Fit's full V costs O(D³). Vectors is D×min(N, D) and Vars
+// has min(N, D) entries; ReconstructionError is the same as Fit's (the
+// other variances are 0).
+func FitThin(x *data.Set) *PCA { return fit(x, min(x.N, x.D)) }
+
+// fit computes k ≥ min(N, D) directions and variances.
+func fit(x *data.Set, k int) *PCA {
 	mean := x.Mean(nil)
 	ct := NewMatrix(x.D, x.N) // (X − 1μᵀ)ᵀ: its left singular vectors are V
 	for n := 0; n < x.N; n++ {
@@ -43,15 +54,15 @@ func Fit(x *data.Set) *PCA {
 			ct.Data[d*x.N+n] = v - mean[d]
 		}
 	}
-	k := min(x.N, x.D)
-	vars := make([]float64, x.D)
-	vectors := NewMatrix(x.D, x.D)
+	thin := min(x.N, x.D)
+	vars := make([]float64, k)
+	vectors := NewMatrix(x.D, k)
 	var j jacobi
-	j.svd(ct, vectors, vars[:k])
-	for c := k; c < x.D; c++ {
+	j.svd(ct, vectors, vars[:thin])
+	for c := thin; c < k; c++ {
 		completeColumn(vectors, c)
 	}
-	for i, s := range vars[:k] {
+	for i, s := range vars[:thin] {
 		vars[i] = s * s / float64(x.N)
 	}
 	return &PCA{Mean: mean, Vectors: vectors, Vars: vars}

@@ -123,3 +123,35 @@ func TestAnglesWorkspace(t *testing.T) {
 		t.Errorf("Largest allocates %v times once grown", n)
 	}
 }
+
+// TestFitThinMatchesFit: on few points in many dimensions the thin PCA has
+// Fit's variances and, up to sign, its directions.
+func TestFitThinMatchesFit(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	x := data.NewSet(7, 20)
+	for i := range x.X {
+		x.X[i] = r.NormFloat64()
+	}
+	full, thin := Fit(x), FitThin(x)
+	if thin.Vectors.Cols != 7 || len(thin.Vars) != 7 {
+		t.Fatalf("thin PCA has %d directions and %d variances, want 7", thin.Vectors.Cols, len(thin.Vars))
+	}
+	for k := 0; k < 7; k++ {
+		if d := math.Abs(full.Vars[k] - thin.Vars[k]); d > 1e-10 {
+			t.Errorf("variance %d: thin %v, full %v", k, thin.Vars[k], full.Vars[k])
+		}
+		if e := full.ReconstructionError(k) - thin.ReconstructionError(k); math.Abs(e) > 1e-10 {
+			t.Errorf("error with %d components: thin − full = %v", k, e)
+		}
+		if k == 6 {
+			continue // the 7th variance of 7 centred points is 0: no direction
+		}
+		dot := 0.0
+		for i := 0; i < 20; i++ {
+			dot += full.Vectors.Data[i*full.Vectors.Stride+k] * thin.Vectors.Data[i*thin.Vectors.Stride+k]
+		}
+		if math.Abs(math.Abs(dot)-1) > 1e-8 {
+			t.Errorf("direction %d: |cos| %v between thin and full, want 1", k, math.Abs(dot))
+		}
+	}
+}

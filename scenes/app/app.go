@@ -202,6 +202,7 @@ func New(o Options) *App {
 	a.tourNext = &ui.Button{Label: "Next ›", Size: ui.SizeSmall, Primary: true, OnClick: func() { a.tourStep(1) }}
 	a.tourClose = &ui.Button{Label: "End", Size: ui.SizeSmall, OnClick: a.endTour}
 	for _, s := range a.scenes {
+		info := s.Info()
 		s.Info().Host = scene.Host{
 			Reset: func(why string) {
 				a.resetScene()
@@ -210,6 +211,11 @@ func New(o Options) *App {
 				}
 			},
 			Notice: a.notices.Add,
+			Set: func(name string, v float64) {
+				if i := info.Params.Index(name); i >= 0 && a.Scene() == s {
+					a.setSceneParam(i, v)
+				}
+			},
 		}
 	}
 

@@ -323,7 +323,7 @@ func TestEverySceneDrawsWithoutAllocating(t *testing.T) {
 		"scene=denoise", "scene=denoise&streamlines=1&score=1", "scene=denoise&corruption=mask",
 		"scene=contractive", "scene=contractive&view=compare", "scene=contractive&tied=0",
 		"scene=sparse", "scene=sparse&view=patches", "scene=sparse&view=sae", "scene=sparse&view=psd",
-		"scene=pca&tour=3", "scene=pca&presenter=1&panels=0",
+		"scene=pca&tour=6", "scene=pca&presenter=1&panels=0",
 	} {
 		a := newApp(t, q)
 		sc := a.Scene()

@@ -32,6 +32,7 @@ var expensive = []struct {
 	query string
 	cost  costModel
 }{
+	{"scene=translate&hidden=64&transform=rotate", costModel{step: 4 * time.Millisecond, measure: 3 * time.Millisecond, draw: 6 * time.Millisecond}},
 	{"scene=pca&dim=3&encoder=tanh", costModel{step: 5 * time.Microsecond, measure: 100 * time.Microsecond, draw: 5 * time.Millisecond}},
 	{"scene=denoise&hidden=256&depth=3&streamlines=1&score=1", costModel{step: 25 * time.Millisecond, measure: 330 * time.Millisecond, part: 7 * time.Millisecond, draw: 8 * time.Millisecond}},
 	{"scene=contractive&hidden=64&view=compare&tied=0", costModel{step: 100 * time.Microsecond, measure: 3 * time.Millisecond, draw: 6 * time.Millisecond}},

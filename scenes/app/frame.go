@@ -65,7 +65,7 @@ func (a *App) Update(in *ui.Input) {
 		a.trainFrame()
 		a.measureFrame()
 	}
-	if a.dirty {
+	if a.dirty || a.Scene().Info().Waiting {
 		a.measure()
 	}
 	info := a.Scene().Info()

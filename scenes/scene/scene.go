@@ -115,6 +115,12 @@ type Info struct {
 	// keeps the value it gives.
 	Adjust func(changed string)
 
+	// Waiting says the scene waits for its data (a data set on its way,
+	// data.Pending): the App measures it every frame, playing or paused,
+	// so that it can take the data as soon as they arrive and show its
+	// progress until then.
+	Waiting bool
+
 	// Host is what only the App can do; the App sets it.
 	Host Host
 }
@@ -137,6 +143,10 @@ type Host struct {
 	Reset func(why string)
 	// Notice shows a message over the plot.
 	Notice func(text string, l Level)
+	// Set sets one of the scene's parameters as its control would (the
+	// control, the link and a reset or Apply follow): a value picked in
+	// the plot, such as a point dragged along a curve.
+	Set func(name string, value float64)
 }
 
 // Level of a notice.
