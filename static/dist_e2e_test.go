@@ -50,17 +50,21 @@ func distDir(t *testing.T) string {
 // (nginx's gzip_static, Netlify): a request for X, where X.gz exists and
 // the client takes gzip, gets X.gz's bytes with Content-Encoding: gzip and
 // X's type; anything else goes out as http.FileServer sends it.
-// gzLabelled adds what Apache's "AddEncoding gzip .gz" does to the
-// program's twin: app.*.wasm.gz asked for by name goes out as
-// Content-Encoding: gzip, so the browser unpacks it before the loader
-// reads a byte (the data sets are left out: the lab reads them packed).
+// gzLabelled adds what Apache's "AddEncoding gzip .gz" does: any .gz file
+// asked for by name (the program's twin, the data sets) goes out as
+// Content-Encoding: gzip, so the browser unpacks it before the lab reads a
+// byte.
 func precompressed(dir string, gzLabelled bool) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := filepath.Join(dir, filepath.FromSlash(path.Clean("/"+r.URL.Path)))
 		base := filepath.Base(name)
-		if gzLabelled && strings.HasPrefix(base, "app.") && strings.HasSuffix(base, ".wasm.gz") {
-			w.Header().Set("Content-Type", "application/wasm")
+		if gzLabelled && strings.HasSuffix(base, ".gz") {
+			ctype := "application/octet-stream"
+			if strings.HasSuffix(base, ".wasm.gz") {
+				ctype = "application/wasm"
+			}
+			w.Header().Set("Content-Type", ctype)
 			w.Header().Set("Content-Encoding", "gzip")
 			http.ServeFile(w, r, name)
 			return
@@ -278,6 +282,12 @@ func TestBrowserDist(t *testing.T) {
 			checkProgress(t, c.name, texts, want)
 			if s := p.state(); s.Scene != "pca" {
 				t.Errorf("%s: scene %q, want pca", c.name, s.Scene)
+			}
+			// the data sets come from the same host, fetched when a scene
+			// first needs them: translate's MNIST digits
+			eval[chromedp.Void](p, `aelab.scene("translate")`)
+			if !until(func() bool { return p.state().Metrics["explained_2pc"] > 0 }) {
+				t.Errorf("%s: the MNIST digits never arrived (state %+v, console %v)", c.name, p.state(), p.messages())
 			}
 			p.noErrors()
 		})
