@@ -6,6 +6,7 @@ package scenes
 
 import (
 	"aelab/scenes/contractive"
+	"aelab/scenes/deep"
 	"aelab/scenes/denoise"
 	"aelab/scenes/pca"
 	"aelab/scenes/scene"
@@ -17,6 +18,7 @@ import (
 func All() []scene.Scene {
 	return []scene.Scene{
 		pca.New(),
+		deep.New(),
 		sparse.New(),
 		denoise.New(),
 		contractive.New(),
