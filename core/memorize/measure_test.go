@@ -61,7 +61,7 @@ func TestMeasureTable(t *testing.T) {
 				k := min(steps-done, 250)
 				m.Step(k)
 				done += k
-				if done == 250 || done == 500 || done == 1000 || done == 2000 || done == steps {
+				if done == 500 || done == 750 || done == 1000 || done%2000 == 0 || done == steps {
 					at = append(at, done)
 					m.Measure()
 					t.Logf("%s N=%d depth=%d w=%d seed=%d step %5d: train %.4g test %.4g (pca %.4g/%.4g) mem %.2f (pca %.2f) knn %.2f rank %.2f  %.2fs",

@@ -47,7 +47,7 @@ type Config struct {
 
 // Default is the experiment of the reference measurement
 // (2-64-64-64-1-64-64-64-2 tanh, Adam, 32 points).
-var Default = Config{Data: Gauss, NTrain: 32, Depth: 3, Width: 64, LR: 0.005}
+var Default = Config{Data: Gauss, NTrain: 32, Depth: 3, Width: 64, LR: 0.003}
 
 // NTest is the number of held-out examples.
 const NTest = 200

@@ -102,11 +102,13 @@ func New() *Scene {
 	return s
 }
 
-// speed is the steps a frame asks for: far more than the frame's 5 ms
-// training budget holds at the defaults (about 30 full-batch steps of the
-// 2-64-64-64-1-64-64-64-2 net natively, 6–10 in a browser), so the
-// budget, not the setting, sets the pace.
-const speed = 200
+// speed is the steps a frame asks for: 8 full-batch Adam steps of the
+// default 2-64-64-64-1-64-64-64-2 net take about 1.4 ms natively and fit
+// the frame's 5 ms training budget in a browser too (3–5× slower), so the
+// guided lecture's stops run about as many steps a frame everywhere:
+// ~1 400 in 180 frames (3 s), ~7 000 in 900 (15 s). The digits' steps,
+// three times heavier, run 2–8 a frame.
+const speed = 8
 
 // historyLen is the number of measurements the error curves keep.
 const historyLen = 240
