@@ -15,6 +15,7 @@ import (
 // scenes/app/budget_test.go, models the same states).
 var mostExpensive = []string{
 	"scene=pca&dim=3&encoder=tanh",
+	"scene=deep&data=digits&depth=4&width=128&n_train=200",
 	"scene=denoise&hidden=256&depth=3&streamlines=1&score=1",
 	"scene=contractive&hidden=64&view=compare&tied=0",
 	"scene=sparse&view=2d&k=128&lambda=0.005",
