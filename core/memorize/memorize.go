@@ -99,7 +99,7 @@ type Model struct {
 	PCATrainMSE, PCATestMSE float64 // PCA's first component (the linear optimum)
 	Memorized, PCAMemorized float64 // fraction of held-out reconstructions within Epsilon of a training example
 	KNNPreserved            float64
-	CodeRankCorr            float64 // |Spearman ρ(h, Pos)|
+	CodeRankCorr            float64   // |Spearman ρ(h, Pos)|
 	Codes                   []float64 // h of each training example
 	Recon                   []float64 // NTest×D reconstructions of the held-out examples
 	Nearest                 []int     // the training example nearest each held-out reconstruction
@@ -114,7 +114,9 @@ type Model struct {
 	GridRecon []float64
 
 	decB          *nn.Batch
-	knnX          []int // NTrain×KNN neighbours in x
+	knnX          []int        // NTrain×KNN neighbours in x
+	testHalf      [2]*data.Set // views of the two halves of Test
+	hit           []bool       // held-out reconstruction n is within Epsilon of a training example
 	rankA, rankB  []float64
 	order         []int
 	batch, encB   *nn.Batch
@@ -187,6 +189,9 @@ func New(cfg Config, seed uint64, im *data.Images) *Model {
 		m.GridRecon = make([]float64, GridN*GridN*2)
 	}
 	m.Nearest = make([]int, NTest)
+	m.hit = make([]bool, NTest)
+	h := NTest / 2
+	m.testHalf = [2]*data.Set{{N: h, D: d, X: m.Test.X[:h*d]}, {N: NTest - h, D: d, X: m.Test.X[h*d:]}}
 	m.trainR = make([]float64, cfg.NTrain*d)
 	m.pcaRecon = make([]float64, d)
 	m.rankA, m.rankB = make([]float64, cfg.NTrain), make([]float64, cfg.NTrain)
@@ -232,34 +237,45 @@ func (m *Model) Measure() {
 }
 
 // Parts is the number of MeasurePart calls a full Measure makes.
-const Parts = 3
+const Parts = 5
 
-// MeasurePart computes part p of the measurements: 0 the training set
-// (train_mse, the codes, knn_preserved, code_rank_corr), 1 the held-out set
-// (test_mse, the reconstructions, memorized), 2 what is drawn: the
-// decoder's curve and the grid's reconstructions.
+// MeasurePart computes part p of the measurements, each about a fifth of
+// the work (a frame's share while training plays): 0 train_mse; 1 the
+// codes, knn_preserved and code_rank_corr; 2 and 3 the reconstructions of
+// the two halves of the held-out set, their nearest training examples,
+// then test_mse and memorized; 4 what is drawn: the decoder's curve and
+// the grid's reconstructions.
 func (m *Model) MeasurePart(p int) {
 	d := m.Train.D
 	switch p {
 	case 0:
 		m.Net.Apply(m.trainR, len(m.Net.Sizes)-1, m.Train, m.batch)
 		m.TrainMSE = meanSqErr(m.trainR, m.Train)
+	case 1:
 		m.Enc.Apply(m.Codes, len(m.Enc.Sizes)-1, m.Train, m.encB)
 		m.KNNPreserved = m.knnPreserved()
 		m.CodeRankCorr = math.Abs(spearman(m.Codes, m.Pos, m.rankA, m.rankB, m.order))
-	case 1:
-		m.Net.Apply(m.Recon, len(m.Net.Sizes)-1, m.Test, m.batch)
-		m.TestMSE = meanSqErr(m.Recon, m.Test)
-		eps2, hits := Epsilon(m.Cfg.Data)*Epsilon(m.Cfg.Data), 0
-		for n := 0; n < NTest; n++ {
+	case 2, 3:
+		half := m.testHalf[p-2]
+		lo := (p - 2) * m.testHalf[0].N
+		m.Net.Apply(m.Recon[lo*d:(lo+half.N)*d], len(m.Net.Sizes)-1, half, m.batch)
+		eps2 := Epsilon(m.Cfg.Data) * Epsilon(m.Cfg.Data)
+		for n := lo; n < lo+half.N; n++ {
 			j, dist := m.nearestTrain(m.Recon[n*d : (n+1)*d])
 			m.Nearest[n] = j
-			if dist <= eps2 {
-				hits++
-			}
+			m.hit[n] = dist <= eps2
 		}
-		m.Memorized = float64(hits) / NTest
-	case 2:
+		if p == 3 {
+			m.TestMSE = meanSqErr(m.Recon, m.Test)
+			hits := 0
+			for _, h := range m.hit {
+				if h {
+					hits++
+				}
+			}
+			m.Memorized = float64(hits) / NTest
+		}
+	case 4:
 		lo, hi := m.Codes[0], m.Codes[0]
 		for _, h := range m.Codes {
 			lo, hi = math.Min(lo, h), math.Max(hi, h)

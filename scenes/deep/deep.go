@@ -374,10 +374,11 @@ func (s *Scene) drawDigits(c ui.Canvas, th *ui.Theme) {
 	m, r := s.model, s.left.Inset(th.Px(10))
 	small := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Center}
 	head := th.Px(22)
-	side := math.Min((r.H-head)/digitRows*0.86, r.W/4.2)
+	textW := c.TextWidth("‖·‖ = 0.00 ≤ ε", small.Size, false) + th.Px(8)
+	side := math.Min((r.H-head)/digitRows*0.86, (r.W-textW)/3.5)
 	gap := side * 0.25
-	x0 := r.X + (r.W-(3*side+2*gap+side*0.9))/2
-	labels := [3]string{"held-out x", "g(f(x))", "nearest training"}
+	x0 := r.X + math.Max(0, (r.W-(3*side+2*gap+textW))/2)
+	labels := [3]string{"held out", "g(f(x))", "nearest"}
 	for k, l := range labels {
 		c.Text(l, x0+float64(k)*(side+gap)+side/2, r.Y, small)
 	}
@@ -416,15 +417,15 @@ func (s *Scene) drawCodeLine(c ui.Canvas, th *ui.Theme) {
 	m := s.model
 	r := s.right.Inset(th.Px(10))
 	st := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim}
-	c.Text("code h = f(xₙ) of each training xₙ", r.X, r.Y, ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.Text})
-	top := r.Y + th.Font(ui.SizeBody)*1.6
+	c.Text("code h = f(xₙ) of training xₙ", r.X, r.Y, ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.Text})
+	c.Text("↑ place along PC1 (colour)", r.X, r.Y+th.Font(ui.SizeBody)*1.4, st)
+	top := r.Y + th.Font(ui.SizeBody)*1.4 + th.Font(ui.SizeSmall)*1.5
 	plotR := ui.Rect{X: r.X + th.Px(22), Y: top, W: r.W - th.Px(30), H: r.Bottom() - top - th.Px(40)}
 	if plotR.W < 20 || plotR.H < 20 {
 		return
 	}
 	c.StrokeRect(plotR, th.Px(1), th.Line)
 	c.Text("code h →", plotR.Right(), plotR.Bottom()+th.Px(4), ui.TextStyle{Size: st.Size, Color: st.Color, Align: ui.Right})
-	c.Text("↑ place along PC1 (colour)", plotR.X+th.Px(6), plotR.Y+th.Px(4), st)
 	// the code line itself: a strip of ticks under the plot
 	lineY := plotR.Bottom() + th.Px(28)
 	c.Line(plotR.X, lineY, plotR.Right(), lineY, th.Px(1), th.Axis)
@@ -463,7 +464,7 @@ const maxThumbs = 48
 // drawErrors draws the training and held-out errors over training, with
 // PCA's as reference lines.
 func (s *Scene) drawErrors(c ui.Canvas, th *ui.Theme) {
-	a := plot.Inset(c, s.inset, th, "error over training: train (orange), held-out (blue), PCA's (green)")
+	a := plot.Inset(c, s.inset, th, "train (orange) and held-out (blue) error")
 	if s.trainH.Len() < 1 || a.W < 10 || a.H < 10 {
 		return
 	}
@@ -478,8 +479,10 @@ func (s *Scene) drawErrors(c ui.Canvas, th *ui.Theme) {
 	}
 	for _, ref := range [2]float64{s.pcaTr, s.pcaTe} {
 		y := yOf(ref)
-		c.Line(a.X, y, a.Right(), y, th.Px(1.5), th.Reference)
+		c.Line(a.X, y, a.Right()-th.Px(30), y, th.Px(1.5), th.Reference)
 	}
+	c.Text("PCA", a.Right(), yOf(math.Sqrt(s.pcaTr*s.pcaTe))-th.Font(ui.SizeSmall)*0.6,
+		ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.Reference, Align: ui.Right})
 	n := s.trainH.Len()
 	dx := a.W / float64(max(historyLen-1, 1))
 	for k, ring := range [2]*plot.Ring[float64]{&s.trainH, &s.testH} {
