@@ -130,6 +130,9 @@ func (s *Scene) Reset(seed uint64) {
 	eps := memorize.Epsilon(s.cfg.Data)
 	s.info.Metrics[4].Label = "memorized (ε = " + strconv.FormatFloat(eps, 'g', 2, 64) + ")"
 	s.info.Unused = s.info.Unused[:0]
+	if s.cfg.Depth == 0 {
+		s.info.Unused = append(s.info.Unused, "width") // no hidden layers
+	}
 	if s.cfg.Data == memorize.Digits {
 		s.info.Unused = append(s.info.Unused, "grid")
 		if s.pending == nil {
@@ -300,12 +303,15 @@ func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 		s.drawLoading(c, area, th)
 		return
 	}
-	c.Clip(area)
+	// each panel clips itself (a Canvas clips one level deep)
 	if s.model.Train.D == 2 {
 		s.drawPlane(c, th)
 	} else {
+		c.Clip(s.left)
 		s.drawDigits(c, th)
+		c.Unclip()
 	}
+	c.Clip(s.right)
 	s.drawCodeLine(c, th)
 	c.Unclip()
 	if s.inset.W > 0 {
@@ -379,8 +385,13 @@ func (s *Scene) drawDigits(c ui.Canvas, th *ui.Theme) {
 	gap := side * 0.25
 	x0 := r.X + math.Max(0, (r.W-(3*side+2*gap+textW))/2)
 	labels := [3]string{"held out", "g(f(x))", "nearest"}
-	for k, l := range labels {
-		c.Text(l, x0+float64(k)*(side+gap)+side/2, r.Y, small)
+	if c.TextWidth(labels[1], small.Size, false) > side+gap*0.8 {
+		// thumbnails too small for a caption each: one line for all
+		c.Text(fit(c, r.W, small.Size, "held-out x, g(f(x)), nearest training xₙ", "x, g(f(x)), nearest xₙ"), r.X, r.Y, ui.TextStyle{Size: small.Size, Color: small.Color})
+	} else {
+		for k, l := range labels {
+			c.Text(l, x0+float64(k)*(side+gap)+side/2, r.Y, small)
+		}
 	}
 	eps := memorize.Epsilon(m.Cfg.Data)
 	d := m.Test.D
@@ -401,6 +412,14 @@ func (s *Scene) drawDigits(c ui.Canvas, th *ui.Theme) {
 	}
 }
 
+// fit returns long if it fits width w at size, else short.
+func fit(c ui.Canvas, w, size float64, long, short string) string {
+	if c.TextWidth(long, size, false) <= w {
+		return long
+	}
+	return short
+}
+
 func sqDist(a, b []float64) float64 {
 	t := 0.0
 	for i, v := range a {
@@ -417,8 +436,8 @@ func (s *Scene) drawCodeLine(c ui.Canvas, th *ui.Theme) {
 	m := s.model
 	r := s.right.Inset(th.Px(10))
 	st := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim}
-	c.Text("code h = f(xₙ) of training xₙ", r.X, r.Y, ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.Text})
-	c.Text("↑ place along PC1 (colour)", r.X, r.Y+th.Font(ui.SizeBody)*1.4, st)
+	c.Text(fit(c, r.W, th.Font(ui.SizeBody), "code h = f(xₙ) of training xₙ", "code h = f(xₙ)"), r.X, r.Y, ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.Text})
+	c.Text(fit(c, r.W, st.Size, "↑ place along PC1 (colour)", "↑ along PC1"), r.X, r.Y+th.Font(ui.SizeBody)*1.4, st)
 	top := r.Y + th.Font(ui.SizeBody)*1.4 + th.Font(ui.SizeSmall)*1.5
 	plotR := ui.Rect{X: r.X + th.Px(22), Y: top, W: r.W - th.Px(30), H: r.Bottom() - top - th.Px(40)}
 	if plotR.W < 20 || plotR.H < 20 {

@@ -25,7 +25,7 @@ func TestRenderDeepStops(t *testing.T) {
 			}
 			g := newGame(q)
 			frame(t, g, 2)
-			g.Do(func(a *app.App) { a.Train(2000) })
+			g.Do(func(a *app.App) { a.Train(600) })
 			img := shotAt(t, g, sz.w, sz.h)
 			save(t, img, fmt.Sprintf("render-deep-stop%d-%dx%d.png", stop, sz.w, sz.h))
 			orange := count(img, ui.Rect{W: float64(sz.w), H: float64(sz.h)}, func(c color.RGBA) bool {
