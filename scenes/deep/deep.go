@@ -62,8 +62,8 @@ func New() *Scene {
 			"the observation number, xₙ → n → xₙ. Depth 0 is linear: its code is PCA's first component (green). " +
 			"With depth the decoder's curve (orange) bends through every training point: the training error falls " +
 			"far below PCA's while the held-out error rises above it, and held-out points are reconstructed as " +
-			"training examples (memorized). Whether the code also scrambles the order is measured, not assumed: " +
-			"code_rank_corr and knn_preserved.",
+			"training examples (memorized). Whether the code also scrambles the order is measured, not assumed " +
+			"(|rank corr. h, PC1|, 3-NN kept in h): trained by gradient descent, it keeps most of PC1's order here.",
 		Params: param.NewSet(
 			param.Pick(param.Spec{Name: "data", Label: "data", Kind: param.Choice, Choices: []string{memorize.Gauss, memorize.Digits},
 				Labels: []string{"2-D Gaussian", "8×8 digits"}, Resets: true,
