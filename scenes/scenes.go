@@ -6,6 +6,7 @@ package scenes
 
 import (
 	"aelab/scenes/contractive"
+	"aelab/scenes/deep"
 	"aelab/scenes/denoise"
 	"aelab/scenes/pca"
 	"aelab/scenes/scene"
@@ -19,6 +20,7 @@ func All() []scene.Scene {
 	return []scene.Scene{
 		translate.New(),
 		pca.New(),
+		deep.New(),
 		sparse.New(),
 		denoise.New(),
 		contractive.New(),

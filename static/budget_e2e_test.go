@@ -16,6 +16,7 @@ import (
 var mostExpensive = []string{
 	"scene=translate&hidden=64&transform=rotate",
 	"scene=pca&dim=3&encoder=tanh",
+	"scene=deep&data=digits&depth=4&width=128&n_train=200",
 	"scene=denoise&hidden=256&depth=3&streamlines=1&score=1",
 	"scene=contractive&hidden=64&view=compare&tied=0",
 	"scene=sparse&view=2d&k=128&lambda=0.005",

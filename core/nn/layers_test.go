@@ -415,3 +415,25 @@ func TestDeepTrainingDoesNotAllocate(t *testing.T) {
 		t.Errorf("deep, classifier and VAE steps allocate %v times per run, want 0", a)
 	}
 }
+
+// TestSliceSharesParameters: the encoder and decoder slices of a net
+// compose to the net, and a change to the net's parameters reaches them.
+func TestSliceSharesParameters(t *testing.T) {
+	n := New([]int{2, 5, 1, 4, 2}, []Activation{Tanh, Linear, Tanh, Linear})
+	n.Init(rand.New(rand.NewPCG(1, 1)))
+	enc, dec := n.Slice(0, 2), n.Slice(2, 4)
+	for pass := 0; pass < 2; pass++ {
+		x := []float64{0.3, -0.7}
+		scratch := make([]float64, 16)
+		want, h, got := make([]float64, 2), make([]float64, 1), make([]float64, 2)
+		n.Eval(want, x, scratch)
+		enc.Eval(h, x, scratch)
+		dec.Eval(got, h, scratch)
+		for i := range want {
+			if math.Abs(got[i]-want[i]) > 1e-12 {
+				t.Fatalf("pass %d: g(f(x))[%d] = %v through the slices, %v through the net", pass, i, got[i], want[i])
+			}
+		}
+		n.Params[len(n.Params)-1] += 0.5 // the output's last bias
+	}
+}

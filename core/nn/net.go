@@ -99,6 +99,31 @@ func newIn(sizes []int, acts []Activation, params, grads []float64) *Net {
 	return n
 }
 
+// Slice returns the net made of layers lo to hi−1 of n, sharing their
+// weights, biases and gradients (no copy): the encoder (layers below the
+// code) or the decoder (layers above it) of an autoencoder, run on their
+// own to draw codes or the decoder's curve g(h).
+func (n *Net) Slice(lo, hi int) *Net {
+	if lo < 0 || hi > len(n.Layers) || lo >= hi {
+		panic("nn: Slice needs 0 <= lo < hi <= len(Layers)")
+	}
+	acts := make([]Activation, hi-lo)
+	off := 0
+	for l := range n.Layers[:lo] {
+		off += len(n.Layers[l].W) + len(n.Layers[l].B)
+	}
+	end := off
+	for l := lo; l < hi; l++ {
+		acts[l-lo] = n.Layers[l].Act
+		end += len(n.Layers[l].W) + len(n.Layers[l].B)
+	}
+	s := newIn(n.Sizes[lo:hi+1], acts, n.Params[off:end:end], n.Grads[off:end:end])
+	for l := lo; l < hi; l++ {
+		s.Layers[l-lo].Noise, s.Layers[l-lo].Frozen = n.Layers[l].Noise, n.Layers[l].Frozen
+	}
+	return s
+}
+
 // Stack returns a new net made of copies of the given layers in order
 // (weights, biases, activation, Noise, Frozen); each layer's In must be the
 // previous one's Out. It builds a deep autoencoder from trained shallow

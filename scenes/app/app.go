@@ -573,7 +573,9 @@ const trainChunks = 200
 // being about three times faster, about three times as many run.
 func (a *App) Train(n int) State {
 	chunk := max(1, n/trainChunks)
-	a.pace.begin(a.now, trainTime(n), a.measureCost, chunk, chunk)
+	// keep time for the last measure, and for the part of one that follows
+	// each piece (MeasureFrame), which the pacer's cost per step leaves out
+	a.pace.begin(a.now, trainTime(n), a.measureCost+a.partCost, chunk, chunk)
 	ran := a.train(n, &a.pace, a.measureFrame)
 	a.measure()
 	if a.pace.stopped {

@@ -34,6 +34,9 @@ var expensive = []struct {
 }{
 	{"scene=translate&hidden=64&transform=rotate", costModel{step: 4 * time.Millisecond, measure: 3 * time.Millisecond, draw: 6 * time.Millisecond}},
 	{"scene=pca&dim=3&encoder=tanh", costModel{step: 5 * time.Microsecond, measure: 100 * time.Microsecond, draw: 5 * time.Millisecond}},
+	// core/memorize's BenchmarkStep/most-expensive: 5.4 ms a step, 11 ms a
+	// Measure (five parts) natively
+	{"scene=deep&data=digits&depth=4&width=128&n_train=200", costModel{step: 14 * time.Millisecond, measure: 29 * time.Millisecond, part: 6 * time.Millisecond, draw: 6 * time.Millisecond}},
 	{"scene=denoise&hidden=256&depth=3&streamlines=1&score=1", costModel{step: 25 * time.Millisecond, measure: 330 * time.Millisecond, part: 7 * time.Millisecond, draw: 8 * time.Millisecond}},
 	{"scene=contractive&hidden=64&view=compare&tied=0", costModel{step: 100 * time.Microsecond, measure: 3 * time.Millisecond, draw: 6 * time.Millisecond}},
 	{"scene=sparse&view=2d&k=128&lambda=0.005", costModel{step: 5 * time.Millisecond, measure: 300 * time.Microsecond, part: 300 * time.Microsecond, draw: 5 * time.Millisecond}},

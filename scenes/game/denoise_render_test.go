@@ -15,7 +15,7 @@ import (
 // at, and checks that each draws the field's full green arrows: near the
 // curve, or at the masked inputs.
 func TestRenderDenoiseStops(t *testing.T) {
-	for stop := 14; stop <= 18; stop++ {
+	for stop := 18; stop <= 22; stop++ {
 		for _, sz := range []struct {
 			w, h      int
 			presenter bool
@@ -29,7 +29,7 @@ func TestRenderDenoiseStops(t *testing.T) {
 			g.Do(func(a *app.App) { a.Train(3600) })
 			img := shotAt(t, g, sz.w, sz.h)
 			save(t, img, fmt.Sprintf("render-denoise-stop%d-%dx%d.png", stop, sz.w, sz.h))
-			if stop == 15 {
+			if stop == 19 {
 				continue // σ = 0: nothing to undo, only faint arrows
 			}
 			// the field's arrows at full colour: dark to mid green
