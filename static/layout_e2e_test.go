@@ -85,12 +85,12 @@ func TestBrowserLayoutShots(t *testing.T) {
 		touch   bool
 		queries []string
 	}{
-		{"390x844", 390, 844, 3, true, []string{"scene=sparse&view=2d", "tour=22", "scene=translate"}},
+		{"390x844", 390, 844, 3, true, []string{"scene=sparse&view=2d", "tour=22", "scene=translate", "scene=deep"}},
 		{"844x390", 844, 390, 3, true, []string{"scene=denoise"}},
-		{"1280x800", 1280, 800, 1, false, []string{"scene=translate", "scene=pca", "scene=contractive&view=compare",
+		{"1280x800", 1280, 800, 1, false, []string{"scene=translate", "scene=pca", "scene=deep&data=digits", "scene=contractive&view=compare",
 			"scene=sparse&view=2d&presenter=1", "tour=22"}},
 		{"1920x1080", 1920, 1080, 1, false, []string{"scene=contractive&view=cae&presenter=1",
-			"scene=sparse&view=sae&presenter=1", "tour=1&presenter=1"}},
+			"scene=sparse&view=sae&presenter=1", "tour=1&presenter=1", "tour=10&presenter=1"}},
 	} {
 		opts := []chromedp.EmulateViewportOption{chromedp.EmulateScale(sz.dpr)}
 		if sz.touch {

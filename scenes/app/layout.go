@@ -99,11 +99,18 @@ func (a *App) layout() {
 	}
 	full := ui.Rect{W: a.w, H: a.h}
 	a.page = a.pageMode()
-	// A phone's top bar has two rows: the buttons, then the tabs across.
+	// A phone's top bar has two rows: the buttons, then the tabs across,
+	// themselves in two rows when there are more than four scenes (six
+	// names do not fit across 390 pixels at the 12-pixel floor).
 	twoRows := a.w < th.Px(760) && !a.hidden["tabs"]
+	tabRows := 1
+	if twoRows && len(a.scenes) > 4 {
+		tabRows = 2
+	}
+	a.tabs.Rows = tabRows
 	topH := th.Px(54)
 	if twoRows {
-		topH += th.Px(40)
+		topH += th.Px(40) * float64(tabRows)
 	}
 	a.top, full = full.CutTop(topH)
 	panels := a.app.Bool(namePanels)
@@ -141,7 +148,7 @@ func (a *App) layout() {
 	}
 	tabs := ui.Rect{X: a.top.X + title, Y: a.top.Y + th.Px(9), W: right - th.Px(10) - title, H: th.Px(36)}
 	if twoRows {
-		tabs = ui.Rect{X: a.top.X + th.Px(8), Y: a.top.Y + th.Px(50), W: a.top.W - th.Px(16), H: th.Px(36)}
+		tabs = ui.Rect{X: a.top.X + th.Px(8), Y: a.top.Y + th.Px(50), W: a.top.W - th.Px(16), H: th.Px(36) + th.Px(40)*float64(tabRows-1)}
 	}
 	tabs.W = math.Min(tabs.W, th.Px(230)*float64(len(a.scenes)))
 	a.tabs.SetBounds(tabs)

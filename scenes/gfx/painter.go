@@ -51,10 +51,12 @@ type Painter struct {
 	// larger than any before, and a batch that grows a little every frame
 	// (a loss curve gaining points) would allocate every frame.
 	warmed map[*ebiten.Image]bool
-	// framed is set after the first frame: the first does not warm, as
-	// its allocations are the start's anyway and the warm-up batches cost
-	// the first frame a tenth of its time in the browser.
-	framed bool
+	// framed is set when the second frame begins: the first does not
+	// warm, as its allocations are the start's anyway and the warm-up
+	// batches (each uploads a vertex buffer of maxVertices) cost the
+	// first frame 110 ms in the browser, a third of its drawing (issue 12).
+	// began is set when the first frame begins.
+	framed, began bool
 	warmVs []ebiten.Vertex
 	warmIs []uint16
 	ring   []float64 // scratch for polygon outlines
@@ -81,6 +83,7 @@ func NewPainter() *Painter {
 // Begin starts drawing a frame onto dst.
 func (p *Painter) Begin(dst *ebiten.Image) {
 	p.dst, p.target = dst, dst
+	p.framed, p.began = p.began, true
 }
 
 // vertex appends a vertex sampling atlas texel (sx, sy).
@@ -494,9 +497,6 @@ func (p *Painter) Cached(key any, r ui.Rect, draw func(ui.Canvas)) {
 }
 
 // Flush draws what is pending.
-func (p *Painter) Flush() {
-	p.flushShapes()
-	p.framed = true
-}
+func (p *Painter) Flush() { p.flushShapes() }
 
 var _ ui.Canvas = (*Painter)(nil)

@@ -265,6 +265,9 @@ type Segments struct {
 	Focused bool
 	// Size is the text size in logical pixels (SizeBody when 0).
 	Size float64
+	// Rows is how many rows the segments wrap into, the first rows full
+	// (a phone's six scene tabs in two rows of three); 0 or 1 is one row.
+	Rows int
 
 	r       Rect
 	pressed int // segment pressed + 1, 0 when none
@@ -314,24 +317,36 @@ func (s *Segments) bar() Rect {
 	return bar
 }
 
+// rows returns the number of rows and of segments in a full row.
+func (s *Segments) rows() (rows, perRow int) {
+	n := len(s.spec.Choices)
+	rows = min(max(s.Rows, 1), max(n, 1))
+	return rows, (n + rows - 1) / rows
+}
+
 // segment returns the rectangle of segment i.
 func (s *Segments) segment(i int) Rect {
 	bar := s.bar()
 	n := len(s.spec.Choices)
+	rows, per := s.rows()
+	row, first := i/per, i/per*per
+	inRow := min(per, n-first)
+	bar.H /= float64(rows)
+	bar.Y += float64(row) * bar.H
 	if len(s.cuts) != n {
-		w := bar.W / float64(n)
-		return Rect{bar.X + float64(i)*w, bar.Y, w, bar.H}
+		w := bar.W / float64(inRow)
+		return Rect{bar.X + float64(i-first)*w, bar.Y, w, bar.H}
 	}
 	x0 := 0.0
-	if i > 0 {
+	if i > first {
 		x0 = s.cuts[i-1]
 	}
 	return Rect{bar.X + x0*bar.W, bar.Y, (s.cuts[i] - x0) * bar.W, bar.H}
 }
 
-// fit sets the cuts for labels set at size: equal segments when the widest
-// label fits in an equal share, else shares in proportion to the labels'
-// widths.
+// fit sets the cuts for labels set at size, row by row: equal segments
+// when the widest label of the row fits in an equal share, else shares in
+// proportion to the labels' widths.
 func (s *Segments) fit(c Canvas, th *Theme, size float64) {
 	n := len(s.spec.Choices)
 	if cap(s.cuts) < n {
@@ -339,36 +354,65 @@ func (s *Segments) fit(c Canvas, th *Theme, size float64) {
 	}
 	s.cuts = s.cuts[:n]
 	pad := th.Px(14)
-	widest, total := 0.0, 0.0
-	for i := range n {
-		w := c.TextWidth(s.spec.ChoiceLabel(i), size, true) + pad
-		s.cuts[i] = w
-		widest = math.Max(widest, w)
-	}
 	bar := s.bar()
-	if widest*float64(n) <= bar.W || widest <= 0 {
-		for i := range n {
-			s.cuts[i] = float64(i+1) / float64(n)
+	_, per := s.rows()
+	for first := 0; first < n; first += per {
+		cuts := s.cuts[first:min(first+per, n)]
+		m := len(cuts)
+		widest, total := 0.0, 0.0
+		for j := range cuts {
+			w := c.TextWidth(s.spec.ChoiceLabel(first+j), size, true) + pad
+			cuts[j] = w
+			widest = math.Max(widest, w)
 		}
-		return
+		if widest*float64(m) <= bar.W || widest <= 0 {
+			for j := range cuts {
+				cuts[j] = float64(j+1) / float64(m)
+			}
+			continue
+		}
+		// shares in proportion to what each label needs: a label that
+		// Draw will break in two (too wide for an equal share) needs only
+		// its longer half, so a one-word neighbour gets the room
+		// ("Undercomplete ≡ PCA" beside "Denoising" on a phone)
+		for j := range cuts {
+			if cuts[j] > bar.W/float64(m) {
+				if a, b := splitMiddle(s.spec.ChoiceLabel(first + j)); b != "" {
+					cuts[j] = math.Max(c.TextWidth(a, size, true), c.TextWidth(b, size, true)) + pad
+				}
+			}
+			total += cuts[j]
+		}
+		sum := 0.0
+		for j := range cuts {
+			sum += cuts[j]
+			cuts[j] = sum / total
+		}
 	}
-	// shares in proportion to what each label needs: a label that Draw
-	// will break in two (too wide for an equal share) needs only its
-	// longer half, so a one-word neighbour gets the room ("Undercomplete
-	// ≡ PCA" beside "Denoising" on a phone)
-	for i := range n {
-		if s.cuts[i] > bar.W/float64(n) {
-			if a, b := splitMiddle(s.spec.ChoiceLabel(i)); b != "" {
-				s.cuts[i] = math.Max(c.TextWidth(a, size, true), c.TextWidth(b, size, true)) + pad
+}
+
+// labelSize returns the size at which every label fits its segment, on one
+// line or broken in two, the same for all (tabs in one size read as one
+// row): each label's best is the larger of the two ways, capped by size
+// and, for two lines, by the segment's height; never under the floor.
+func (s *Segments) labelSize(c Canvas, th *Theme, size float64) float64 {
+	common := size
+	for i := range s.spec.Choices {
+		r := s.segment(i).Inset(th.Px(1.5))
+		label := s.spec.ChoiceLabel(i)
+		room := r.W - th.Px(8)
+		best := size
+		if w := c.TextWidth(label, size, true); w > room {
+			best = size * room / w
+			if a, b := splitMiddle(label); b != "" {
+				half := math.Max(c.TextWidth(a, size, true), c.TextWidth(b, size, true))
+				two := math.Min(size*room/half, (r.H-th.Px(2))/2.4)
+				best = math.Max(best, two)
 			}
 		}
-		total += s.cuts[i]
+		common = math.Min(common, best)
 	}
-	sum := 0.0
-	for i := range n {
-		sum += s.cuts[i]
-		s.cuts[i] = sum / total
-	}
+	return math.Max(th.Font(SizeFloor), common)
 }
 
 func (s *Segments) Update(p *Pointer, cap *Capture) {
@@ -404,18 +448,15 @@ func (s *Segments) Draw(c Canvas, th *Theme) {
 		c.Text(s.spec.Label, s.r.X, s.r.Y+(s.r.H-th.Font(SizeBody)*1.2)/2, TextStyle{Size: th.Font(SizeBody), Color: th.Text})
 	}
 	s.fit(c, th, th.Font(size))
+	common := s.labelSize(c, th, th.Font(size))
 	for i := range s.spec.Choices {
 		r := s.segment(i).Inset(th.Px(1.5))
-		st := TextStyle{Size: th.Font(size), Color: th.Text, Align: Center}
-		// a label wider than its segment is set smaller, down to 11 pixels
+		st := TextStyle{Size: common, Color: th.Text, Align: Center}
+		// a label too wide for its segment at the common size is broken
+		// in two lines at the space nearest its middle
 		label, second := s.spec.ChoiceLabel(i), ""
-		if w := c.TextWidth(label, st.Size, i == s.Index); w > r.W-th.Px(8) {
-			st.Size = math.Max(th.Font(SizeFloor), st.Size*(r.W-th.Px(8))/w)
-			if c.TextWidth(label, st.Size, i == s.Index) > r.W-th.Px(4) {
-				// still too wide at the floor (a phone's scene tabs): two
-				// lines, broken at the space nearest the middle
-				label, second = splitMiddle(label)
-			}
+		if c.TextWidth(label, st.Size, true) > r.W-th.Px(4) {
+			label, second = splitMiddle(label)
 		}
 		switch {
 		case i == s.Index:
