@@ -57,9 +57,9 @@ type Painter struct {
 	// first frame 110 ms in the browser, a third of its drawing (issue 12).
 	// began is set when the first frame begins.
 	framed, began bool
-	warmVs []ebiten.Vertex
-	warmIs []uint16
-	ring   []float64 // scratch for polygon outlines
+	warmVs        []ebiten.Vertex
+	warmIs        []uint16
+	ring          []float64 // scratch for polygon outlines
 	// cache holds the pictures of Cached, by key; ox, oy shift drawing
 	// while one is being made
 	cache  map[any]*cached
