@@ -1,11 +1,11 @@
 package game
 
 import (
-	"fmt"
+	"image"
 	"image/color"
+	"net/url"
 	"testing"
 
-	"aelab/scenes/app"
 	"aelab/scenes/ui"
 )
 
@@ -15,30 +15,16 @@ import (
 // at, and checks that each draws the field's full green arrows: near the
 // curve, or at the masked inputs.
 func TestRenderDenoiseStops(t *testing.T) {
-	for stop := 18; stop <= 22; stop++ {
-		for _, sz := range []struct {
-			w, h      int
-			presenter bool
-		}{{1280, 800, false}, {1920, 1080, true}, {390, 844, false}} {
-			q := fmt.Sprintf("tour=%d&paused=1&seed=1", stop)
-			if sz.presenter {
-				q += "&presenter=1"
-			}
-			g := newGame(q)
-			frame(t, g, 2)
-			g.Do(func(a *app.App) { a.Train(3600) })
-			img := shotAt(t, g, sz.w, sz.h)
-			save(t, img, fmt.Sprintf("render-denoise-stop%d-%dx%d.png", stop, sz.w, sz.h))
-			if stop == 19 {
-				continue // σ = 0: nothing to undo, only faint arrows
-			}
-			// the field's arrows at full colour: dark to mid green
-			green := count(img, ui.Rect{W: float64(sz.w), H: float64(sz.h)}, func(c color.RGBA) bool {
-				return int(c.G) > int(c.R)+40 && int(c.G) > int(c.B)+10 && c.G < 200
-			})
-			if green < 50 {
-				t.Errorf("stop %d at %d×%d: %d green arrow pixels, want ≥ 50", stop, sz.w, sz.h, green)
-			}
+	renderStops(t, "denoise", 3600, func(stop int, set string, img *image.RGBA, w, h int) {
+		if q, _ := url.ParseQuery(set); q.Get("noise") == "0" {
+			return // σ = 0: nothing to undo, only faint arrows
 		}
-	}
+		// the field's arrows at full colour: dark to mid green
+		green := count(img, ui.Rect{W: float64(w), H: float64(h)}, func(c color.RGBA) bool {
+			return int(c.G) > int(c.R)+40 && int(c.G) > int(c.B)+10 && c.G < 200
+		})
+		if green < 50 {
+			t.Errorf("stop %d at %d×%d: %d green arrow pixels, want ≥ 50", stop, w, h, green)
+		}
+	})
 }
