@@ -1,0 +1,9 @@
+// Package datatest gives tests of packages that load the shipped data sets
+// (data.Load, data.Start) their files under node, where `make test` runs
+// core's tests as WebAssembly (test-wasm) and there is no page to fetch
+// data/ from: import it for its side effect in a test file,
+//
+//	import _ "aelab/core/data/datatest"
+//
+// Natively the data sets are embedded and it does nothing.
+package datatest

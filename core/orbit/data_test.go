@@ -1,0 +1,3 @@
+package orbit
+
+import _ "aelab/core/data/datatest" // the data sets under node
