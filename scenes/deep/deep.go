@@ -142,8 +142,11 @@ func (s *Scene) Reset(seed uint64) {
 	s.start()
 }
 
-// start builds the model once its data are here.
+// start builds the model once its data are here; until then the scene
+// waits (Info.Waiting), and the App measures it every frame, which calls
+// start again, so that a paused page takes the digits as they arrive.
 func (s *Scene) start() {
+	defer func() { s.info.Waiting = s.model == nil }()
 	var im *data.Images
 	if s.cfg.Data == memorize.Digits {
 		var err error
@@ -235,6 +238,10 @@ func (s *Scene) measureFrame(frame int) {
 
 func (s *Scene) Measure() {
 	if s.model == nil {
+		s.start() // Measure again, from start, if the data have come
+		if s.model != nil {
+			return
+		}
 		for i := range s.info.Metrics {
 			s.info.Metrics[i].Value = math.NaN()
 		}
