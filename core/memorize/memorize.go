@@ -199,7 +199,7 @@ func New(cfg Config, seed uint64, im *data.Images) *Model {
 	m.order = make([]int, cfg.NTrain)
 	m.knnX = make([]int, cfg.NTrain*KNN)
 	for i := 0; i < cfg.NTrain; i++ {
-		nearestK(m.knnX[i*KNN:(i+1)*KNN], i, cfg.NTrain, func(j int) float64 { return sqDist(m.Train.At(i), m.Train.At(j)) })
+		nearestK(m.knnX[i*KNN:(i+1)*KNN], i, cfg.NTrain, func(j int) float64 { return SqDist(m.Train.At(i), m.Train.At(j)) })
 	}
 	m.measurePCA()
 	m.Measure()
@@ -320,7 +320,7 @@ func (m *Model) pcaErr(x *data.Set) float64 {
 	e := 0.0
 	for n := 0; n < x.N; n++ {
 		m.PCAReconstruct(m.pcaRecon, x.At(n))
-		e += sqDist(m.pcaRecon, x.At(n))
+		e += SqDist(m.pcaRecon, x.At(n))
 	}
 	return e / float64(x.N)
 }
@@ -330,7 +330,7 @@ func (m *Model) pcaErr(x *data.Set) float64 {
 func (m *Model) nearestTrain(x []float64) (int, float64) {
 	best, bd := 0, math.Inf(1)
 	for j := 0; j < m.Train.N; j++ {
-		if dd := sqDist(x, m.Train.At(j)); dd < bd {
+		if dd := SqDist(x, m.Train.At(j)); dd < bd {
 			best, bd = j, dd
 		}
 	}
@@ -433,12 +433,13 @@ func ranks(dst, v []float64, order []int) {
 func meanSqErr(r []float64, x *data.Set) float64 {
 	e := 0.0
 	for n := 0; n < x.N; n++ {
-		e += sqDist(r[n*x.D:(n+1)*x.D], x.At(n))
+		e += SqDist(r[n*x.D:(n+1)*x.D], x.At(n))
 	}
 	return e / float64(x.N)
 }
 
-func sqDist(a, b []float64) float64 {
+// SqDist is ‖a − b‖², the squared distance the errors and ε are measured in.
+func SqDist(a, b []float64) float64 {
 	s := 0.0
 	for i, v := range a {
 		d := v - b[i]

@@ -25,7 +25,7 @@ func TestLinearCodeIsPC1(t *testing.T) {
 		for n := 0; n < NTest; n++ {
 			r := m.Recon[2*n : 2*n+2]
 			m.PCAReconstruct(p, r)
-			worst = math.Max(worst, math.Sqrt(sqDist(p, r)))
+			worst = math.Max(worst, math.Sqrt(SqDist(p, r)))
 		}
 		if worst > 0.02 {
 			t.Errorf("seed %d: a linear reconstruction lies %.3f off PCA's first axis, want ≤ 0.02", seed, worst)
@@ -86,7 +86,7 @@ func TestRankAndNeighbours(t *testing.T) {
 		p[1] = 0.5 * p[0]
 	}
 	for i := 0; i < m.Train.N; i++ {
-		nearestK(m.knnX[i*KNN:(i+1)*KNN], i, m.Train.N, func(j int) float64 { return sqDist(m.Train.At(i), m.Train.At(j)) })
+		nearestK(m.knnX[i*KNN:(i+1)*KNN], i, m.Train.N, func(j int) float64 { return SqDist(m.Train.At(i), m.Train.At(j)) })
 		m.Codes[i] = -2 * m.Train.At(i)[0]
 	}
 	if k := m.knnPreserved(); k != 1 {

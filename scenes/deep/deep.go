@@ -407,7 +407,7 @@ func (s *Scene) drawDigits(c ui.Canvas, th *ui.Theme) {
 		plot.Tile(c, ui.Rect{X: x0, Y: y, W: side, H: side}, s.testT[row], 1, th)
 		plot.Tile(c, ui.Rect{X: x0 + side + gap, Y: y, W: side, H: side}, s.reconT[row], 1, th)
 		plot.Tile(c, ui.Rect{X: x0 + 2*(side+gap), Y: y, W: side, H: side}, s.nearT[row], 1, th)
-		dist := math.Sqrt(sqDist(m.Recon[row*d:(row+1)*d], m.Train.At(m.Nearest[row])))
+		dist := math.Sqrt(memorize.SqDist(m.Recon[row*d:(row+1)*d], m.Train.At(m.Nearest[row])))
 		s.buf = append(s.buf[:0], "‖·‖ = "...)
 		s.buf = strconv.AppendFloat(s.buf, dist, 'f', 2, 64)
 		col := th.TextDim
@@ -425,15 +425,6 @@ func fit(c ui.Canvas, w, size float64, long, short string) string {
 		return long
 	}
 	return short
-}
-
-func sqDist(a, b []float64) float64 {
-	t := 0.0
-	for i, v := range a {
-		d := v - b[i]
-		t += d * d
-	}
-	return t
 }
 
 // drawCodeLine places each training example at its code h (across) and
