@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -74,24 +75,39 @@ func TestBrowserPhonePageScrolls(t *testing.T) {
 // look at: `make shots` (AELAB_SHOTS=1). It asserts only that no console
 // error comes, so it stays out of make test (80 s quiet, 4 minutes on a
 // busy machine); the layout's geometry is TestLayoutNeverCoversThePlot's.
+// AELAB_SHOTS_QUERY=q shows only the page at q, at every size (once with
+// presenter=1 at the projector's), after AELAB_SHOTS_STEPS steps (300).
 func TestBrowserLayoutShots(t *testing.T) {
 	if os.Getenv("AELAB_SHOTS") == "" {
 		t.Skip("screenshots for a person to look at: make shots")
 	}
-	for _, sz := range []struct {
+	steps := 300
+	if v, err := strconv.Atoi(os.Getenv("AELAB_SHOTS_STEPS")); err == nil && v >= 0 {
+		steps = v
+	}
+	sizes := []struct {
 		name    string
 		w, h    int64
 		dpr     float64
 		touch   bool
 		queries []string
 	}{
-		{"390x844", 390, 844, 3, true, []string{"scene=sparse&view=2d", "tour=22", "scene=translate", "scene=deep"}},
+		{"390x844", 390, 844, 3, true, []string{"scene=sparse&view=2d", "tour=23", "scene=translate", "scene=deep"}},
 		{"844x390", 844, 390, 3, true, []string{"scene=denoise"}},
 		{"1280x800", 1280, 800, 1, false, []string{"scene=translate", "scene=pca", "scene=deep&data=digits", "scene=contractive&view=compare",
-			"scene=sparse&view=2d&presenter=1", "tour=22"}},
+			"scene=sparse&view=2d&presenter=1", "tour=23"}},
 		{"1920x1080", 1920, 1080, 1, false, []string{"scene=contractive&view=cae&presenter=1",
 			"scene=sparse&view=sae&presenter=1", "tour=1&presenter=1", "tour=10&presenter=1"}},
-	} {
+	}
+	if q := os.Getenv("AELAB_SHOTS_QUERY"); q != "" {
+		for i := range sizes {
+			sizes[i].queries = []string{q}
+			if sizes[i].w == 1920 {
+				sizes[i].queries = []string{q + "&presenter=1"}
+			}
+		}
+	}
+	for _, sz := range sizes {
 		opts := []chromedp.EmulateViewportOption{chromedp.EmulateScale(sz.dpr)}
 		if sz.touch {
 			opts = append(opts, chromedp.EmulateTouch)
@@ -101,7 +117,9 @@ func TestBrowserLayoutShots(t *testing.T) {
 			if i > 0 {
 				p.navigate("?paused=1&seed=1&" + q)
 			}
-			eval[any](p, `aelab.train(300), 0`)
+			for done := 0; done < steps; done += 500 { // train stops itself after ~1 s
+				eval[any](p, fmt.Sprintf(`aelab.train(%d), 0`, min(500, steps-done)))
+			}
 			p.frame()
 			p.frame()
 			p.fullShot(fmt.Sprintf("layout-%s-%s.png", sz.name, sanitize(q)))

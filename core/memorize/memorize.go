@@ -43,11 +43,20 @@ type Config struct {
 	Depth  int    // tanh hidden layers in the encoder, and as many in the decoder; 0: linear
 	Width  int    // units per hidden layer
 	LR     float64
+	// Code is Learned (the autoencoder's own code) or Index (the code is
+	// prescribed to be the observation number, see Indexed).
+	Code string
 }
+
+// Codes.
+const (
+	Learned = "learned" // trained end to end: ‖g(f(x)) − x‖²
+	Index   = "index"   // h of example n is its number n (Indexed)
+)
 
 // Default is the experiment of the reference measurement
 // (2-64-64-64-1-64-64-64-2 tanh, Adam, 32 points).
-var Default = Config{Data: Gauss, NTrain: 32, Depth: 3, Width: 64, LR: 0.003}
+var Default = Config{Data: Gauss, NTrain: 32, Depth: 3, Width: 64, LR: 0.003, Code: Learned}
 
 // NTest is the number of held-out examples.
 const NTest = 200
@@ -110,11 +119,17 @@ type Model struct {
 	Curve  []float64
 	CurveH *data.Set
 	// Grid is a GridN×GridN lattice over the plane (2-D data only) and
-	// GridRecon its reconstructions g(f(x)).
-	Grid      *data.Set
-	GridRecon []float64
+	// GridRecon its image under the autoencoder's map x ← g(f(x)) applied
+	// Iterations times (at least once): iterated, a trained autoencoder
+	// carries points to its training examples, its attractors
+	// (Radhakrishnan, Belkin & Uhler 2020, Fig. 1).
+	Grid       *data.Set
+	GridRecon  []float64
+	Iterations int
 
 	decB          *nn.Batch
+	iter          *data.Set // the grid's iterate in progress (MeasurePart 4)
+	iterDone      int       // applications of the map in iter
 	knnX          []int        // NTrain×KNN neighbours in x
 	testHalf      [2]*data.Set // views of the two halves of Test
 	hit           []bool       // held-out reconstruction n is within Epsilon of a training example
@@ -169,7 +184,12 @@ func New(cfg Config, seed uint64, im *data.Images) *Model {
 	m.Opt = nn.NewAdam(cfg.LR)
 	// full batch: every step sees all N examples, as the caveat assumes
 	// a net that can fit them all
-	m.Trainer = nn.NewTrainer(m.AE, m.Opt, m.Train, cfg.NTrain, rng.New(seed, rng.StreamBatches))
+	if cfg.Code == Index {
+		obj := &Indexed{Net: m.Net, Enc: m.Enc, Dec: m.Dec}
+		m.Trainer = nn.NewTrainer(obj, m.Opt, IndexedSet(m.Train), cfg.NTrain, rng.New(seed, rng.StreamBatches))
+	} else {
+		m.Trainer = nn.NewTrainer(m.AE, m.Opt, m.Train, cfg.NTrain, rng.New(seed, rng.StreamBatches))
+	}
 
 	nb := max(cfg.NTrain, NTest, GridN*GridN)
 	m.batch, m.encB = m.Net.NewBatch(nb), m.Enc.NewBatch(nb)
@@ -188,7 +208,9 @@ func New(cfg Config, seed uint64, im *data.Images) *Model {
 			}
 		}
 		m.GridRecon = make([]float64, GridN*GridN*2)
+		m.iter = data.NewSet(GridN*GridN, 2)
 	}
+	m.Iterations = 1
 	m.Nearest = make([]int, NTest)
 	m.hit = make([]bool, NTest)
 	h := NTest / 2
@@ -235,6 +257,38 @@ func (m *Model) Measure() {
 	for p := range Parts {
 		m.MeasurePart(p)
 	}
+	for m.iterDone != 0 { // the grid's iterate, to its end
+		m.iterateGrid()
+	}
+}
+
+// SetIterations sets how many times the grid's points go through the map
+// x ← g(f(x)) (at least 1) and computes their image.
+func (m *Model) SetIterations(k int) {
+	m.Iterations, m.iterDone = max(k, 1), 0
+	if m.Grid == nil {
+		return
+	}
+	for m.iterateGrid(); m.iterDone != 0; m.iterateGrid() {
+	}
+}
+
+// iterateGrid applies the map once more to the grid's iterate, starting
+// from the grid itself, and publishes it in GridRecon at the last of
+// Iterations applications: MeasurePart spreads the iterations over its
+// calls, one grid pass each, so that a frame's share stays one pass.
+func (m *Model) iterateGrid() {
+	src := m.Grid
+	if m.iterDone > 0 {
+		src = m.iter
+	}
+	// in place is safe: the whole grid fits in one batch (nb ≥ GridN²), so
+	// Apply reads every input before it writes an output
+	m.Net.Apply(m.iter.X, len(m.Net.Sizes)-1, src, m.batch)
+	if m.iterDone++; m.iterDone >= m.Iterations {
+		copy(m.GridRecon, m.iter.X)
+		m.iterDone = 0
+	}
 }
 
 // Parts is the number of MeasurePart calls a full Measure makes.
@@ -245,7 +299,7 @@ const Parts = 5
 // codes, knn_preserved and code_rank_corr; 2 and 3 the reconstructions of
 // the two halves of the held-out set, their nearest training examples,
 // then test_mse and memorized; 4 what is drawn: the decoder's curve and
-// the grid's reconstructions.
+// one more application of the map to the grid's iterate.
 func (m *Model) MeasurePart(p int) {
 	d := m.Train.D
 	switch p {
@@ -287,7 +341,7 @@ func (m *Model) MeasurePart(p int) {
 		}
 		m.Dec.Apply(m.Curve, len(m.Dec.Sizes)-1, m.CurveH, m.decB)
 		if m.Grid != nil {
-			m.Net.Apply(m.GridRecon, len(m.Net.Sizes)-1, m.Grid, m.batch)
+			m.iterateGrid()
 		}
 	}
 }

@@ -43,7 +43,7 @@ func FuzzQuery(f *testing.F) {
 // last bit of every float.
 func FuzzLink(f *testing.F) {
 	for _, s := range []string{"scene=pca&rotation=0.25", "scene=denoise&noise=0.123456789&seed=7&paused=1&jitter_hide=1",
-		"scene=sparse&view=patches&k=7.5", "tour=3.5", "tour=16&lr=0.3", "scene=contractive&lambda=1e-400&tied=off",
+		"scene=sparse&view=patches&k=7.5", "tour=3.5", "tour=17&lr=0.3", "scene=contractive&lambda=1e-400&tied=off",
 		"presenter&panels=0&speed=1e9", "scene=pca&lr=0.1%2B0.2"} {
 		f.Add(s)
 	}

@@ -29,6 +29,7 @@ type Scene struct {
 	pending *data.Pending // the digits, on their way in the browser
 	seed    uint64
 	grid    bool // draw the grid's reconstructions
+	iterate int  // applications of x ← g(f(x)) the grid's arrows show
 
 	// measured for Draw
 	cols          []ui.Color // each training example's colour: its rank along PC1
@@ -63,7 +64,9 @@ func New() *Scene {
 			"With depth the decoder's curve (orange) bends through every training point: the training error falls " +
 			"far below PCA's while the held-out error rises above it, and held-out points are reconstructed as " +
 			"training examples (memorized). Whether the code also scrambles the order is measured, not assumed " +
-			"(|rank corr. h, PC1|, 3-NN kept in h): trained by gradient descent, it keeps most of PC1's order here.",
+			"(|rank corr. h, PC1|, 3-NN kept in h): learned by gradient descent, it keeps most of PC1's order. " +
+			"Code h = n prescribes the index itself: with two or more layers each side the net still fits every " +
+			"example through it, and the code line's colours scramble.",
 		Params: param.NewSet(
 			param.Pick(param.Spec{Name: "data", Label: "data", Kind: param.Choice, Choices: []string{memorize.Gauss, memorize.Digits},
 				Labels: []string{"2-D Gaussian", "8×8 digits"}, Resets: true,
@@ -74,6 +77,9 @@ func New() *Scene {
 				Help: "units of each hidden layer"}, &c.Width),
 			param.Bind(param.Spec{Name: "n_train", Label: "training examples N", Kind: param.Int, Min: 8, Max: 200, Default: float64(c.NTrain), Log: true, Digits: 3, Resets: true,
 				Help: "examples the autoencoder trains on; 200 more, held out, measure it"}, &c.NTrain),
+			param.Pick(param.Spec{Name: "code", Label: "code h", Kind: param.Choice, Choices: []string{memorize.Learned, memorize.Index},
+				Labels: []string{"learned", "h = n"}, Resets: true,
+				Help: "learned: the autoencoder finds its own code; index: the code of example n is prescribed to be its number n (scaled to [−1, 1]) and the encoder and decoder are fitted to it, the lecture's xₙ → n → xₙ"}, &c.Code, memorize.Learned, memorize.Index),
 			param.Bind(param.Spec{Name: "lr", Label: "learning rate η", Min: 1e-4, Max: 0.05, Default: c.LR, Log: true, Digits: 2,
 				Help: "Adam's step size, full batch; applies live"}, &c.LR).Live(func() {
 				if s.model != nil {
@@ -82,6 +88,12 @@ func New() *Scene {
 			}),
 			param.Bind(param.Spec{Name: "grid", Label: "grid's reconstructions", Kind: param.Bool, Default: 1,
 				Help: "draw where the autoencoder sends a lattice of points of the plane (2-D data)"}, &s.grid),
+			param.Bind(param.Spec{Name: "iterate", Label: "apply g∘f to the grid k times", Kind: param.Int, Min: 1, Max: 30, Default: 1,
+				Help: "the grid's arrows end where k applications of x ← g(f(x)) take each point: iterated, the map carries points to the training examples it memorised (Radhakrishnan et al. 2020); applies live"}, &s.iterate).Live(func() {
+				if s.model != nil {
+					s.model.SetIterations(s.iterate)
+				}
+			}),
 		),
 		Metrics: []scene.Metric{
 			{Name: "train_mse", Label: "training error", Digits: 3},
@@ -124,8 +136,11 @@ func (s *Scene) Reset(seed uint64) {
 		"Σₙ ‖g(f(xₙ)) − xₙ‖² → min,  h = f(x) ∈ ℝ (K = 1)",
 		"f, g: " + strconv.Itoa(s.cfg.Depth) + " tanh layers of " + strconv.Itoa(s.cfg.Width) + " each side",
 	}
+	if s.cfg.Code == memorize.Index {
+		s.info.Formula[0] = "Σₙ (f(xₙ) − n)² + ‖g(n) − xₙ‖² → min, h = n"
+	}
 	if s.cfg.Depth == 0 {
-		s.info.Formula[1] = "f, g linear: the code is PCA's first component"
+		s.info.Formula[1] = "f, g linear: the best linear code is PCA's first component"
 	}
 	eps := memorize.Epsilon(s.cfg.Data)
 	s.info.Metrics[4].Label = "memorized (ε = " + strconv.FormatFloat(eps, 'g', 2, 64) + ")"
@@ -134,7 +149,7 @@ func (s *Scene) Reset(seed uint64) {
 		s.info.Unused = append(s.info.Unused, "width") // no hidden layers
 	}
 	if s.cfg.Data == memorize.Digits {
-		s.info.Unused = append(s.info.Unused, "grid")
+		s.info.Unused = append(s.info.Unused, "grid", "iterate")
 		if s.pending == nil {
 			s.pending = data.Start("digits")
 		}
@@ -162,6 +177,7 @@ func (s *Scene) start() {
 		}
 	}
 	m := memorize.New(s.cfg, s.seed, im)
+	m.SetIterations(s.iterate)
 	s.model = m
 	n := s.cfg.NTrain
 	s.cols = make([]ui.Color, n)
@@ -353,6 +369,9 @@ func (s *Scene) drawPlane(c ui.Canvas, th *ui.Theme) {
 			x1, y1 := v.Screen(m.GridRecon[2*k], m.GridRecon[2*k+1])
 			c.Line(x0, y0, x1, y1, th.Px(1), th.Noise.Alpha(0.3))
 			c.Circle(x0, y0, th.Px(1.4), th.Noise.Alpha(0.45))
+			if s.iterate > 1 { // where the iterates end: the attractors
+				c.Circle(x1, y1, th.Px(2), th.Noise.Alpha(0.7))
+			}
 		}
 	}
 	for n := 0; n < m.Test.N; n++ {
@@ -392,7 +411,11 @@ func (s *Scene) drawDigits(c ui.Canvas, th *ui.Theme) {
 	gap := side * 0.25
 	x0 := r.X + math.Max(0, (r.W-(3*side+2*gap+textW))/2)
 	labels := [3]string{"held out", "g(f(x))", "nearest"}
-	if c.TextWidth(labels[1], small.Size, false) > side+gap*0.8 {
+	widest := 0.0
+	for _, l := range labels {
+		widest = math.Max(widest, c.TextWidth(l, small.Size, false))
+	}
+	if widest > side+gap*0.8 {
 		// thumbnails too small for a caption each: one line for all
 		c.Text(fit(c, r.W, small.Size, "held-out x, g(f(x)), nearest training xₙ", "x, g(f(x)), nearest xₙ"), r.X, r.Y, ui.TextStyle{Size: small.Size, Color: small.Color})
 	} else {
@@ -523,6 +546,13 @@ func (s *Scene) legend(rows []plot.LegendRow, th *ui.Theme) []plot.LegendRow {
 	if s.model != nil && s.model.Train.D != 2 {
 		return append(rows,
 			plot.LegendRow{Swatch: plot.SwatchLine, Color: positionColor(0.5), Text: "training digit: colour = place along PC1"})
+	}
+	if s.grid {
+		t := "grid x → g(f(x))"
+		if s.iterate > 1 {
+			t = "grid x → after k maps x ← g(f(x))"
+		}
+		rows = append(rows, plot.LegendRow{Swatch: plot.SwatchDot, Color: th.Noise, Text: t})
 	}
 	return append(rows,
 		plot.LegendRow{Swatch: plot.SwatchDot, Color: positionColor(0.3), Text: "training xₙ, coloured along PC1"},

@@ -266,7 +266,7 @@ func TestNeitherStepRaises(t *testing.T) {
 }
 
 // TestZerosReadout: the SAE histogram's "exactly 0 in X%" is 1 − the
-// metric sparsity (nonzero codes), as stop 16 reads them side by side; with
+// metric sparsity (nonzero codes), as stop 17 reads them side by side; with
 // ReLU units many codes are exactly 0, with sigmoid units none.
 func TestZerosReadout(t *testing.T) {
 	for _, code := range []string{"relu", "sigmoid"} {
