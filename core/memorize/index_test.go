@@ -75,4 +75,3 @@ func TestObservationNumberCode(t *testing.T) {
 		}
 	}
 }
-

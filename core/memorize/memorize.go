@@ -128,8 +128,8 @@ type Model struct {
 	Iterations int
 
 	decB          *nn.Batch
-	iter          *data.Set // the grid's iterate in progress (MeasurePart 4)
-	iterDone      int       // applications of the map in iter
+	iter          *data.Set    // the grid's iterate in progress (MeasurePart 4)
+	iterDone      int          // applications of the map in iter
 	knnX          []int        // NTrain×KNN neighbours in x
 	testHalf      [2]*data.Set // views of the two halves of Test
 	hit           []bool       // held-out reconstruction n is within Epsilon of a training example
