@@ -40,6 +40,7 @@ type Scene struct {
 	thumbs        [][]float64 // digits in [−1, 1] for plot.Tile
 	testT         [][]float64
 	reconT, nearT [][]float64
+	pcaT          [][]float64 // PCA's first component's reconstruction of each shown digit
 	measured      int // parts measured since the last full Measure (MeasureFrame)
 	loading       []byte
 	buf           []byte
@@ -52,7 +53,7 @@ type Scene struct {
 
 // New returns the scene at its defaults.
 func New() *Scene {
-	s := &Scene{cfg: memorize.Default, v: plot.View2D{Half: 2.7},
+	s := &Scene{cfg: memorize.Default, v: plot.View2D{Half: memorize.GridHalf + 0.3},
 		trainH: plot.NewRing[float64](historyLen), testH: plot.NewRing[float64](historyLen)}
 	c := &s.cfg
 	s.info = scene.Info{
@@ -194,15 +195,19 @@ func (s *Scene) start() {
 		s.cols[i] = positionColor(float64(r) / float64(max(n-1, 1)))
 	}
 	s.pLo, s.pHi = m.Pos[order[0]], m.Pos[order[n-1]]
-	s.thumbs, s.testT, s.reconT, s.nearT = nil, nil, nil, nil
+	s.thumbs, s.testT, s.reconT, s.nearT, s.pcaT = nil, nil, nil, nil, nil
 	if m.Train.D == 64 {
 		s.thumbs = make([][]float64, n)
 		for i := range s.thumbs {
 			s.thumbs[i] = signed(nil, m.Train.At(i))
 		}
-		s.testT, s.reconT, s.nearT = make([][]float64, digitRows), make([][]float64, digitRows), make([][]float64, digitRows)
+		s.testT, s.reconT, s.nearT, s.pcaT = make([][]float64, digitRows), make([][]float64, digitRows), make([][]float64, digitRows), make([][]float64, digitRows)
 		for i := range s.reconT {
 			s.testT[i], s.reconT[i], s.nearT[i] = signed(nil, m.Test.At(i)), make([]float64, 64), make([]float64, 64)
+			// the linear optimum's reconstruction, side by side with the deep net's
+			s.pcaT[i] = make([]float64, 64)
+			m.PCAReconstruct(s.pcaT[i], m.Test.At(i))
+			signed(s.pcaT[i], s.pcaT[i])
 		}
 	}
 	s.pcaTr, s.pcaTe = m.PCATrainMSE, m.PCATestMSE
@@ -400,24 +405,25 @@ func (s *Scene) drawPlane(c ui.Canvas, th *ui.Theme) {
 	c.Unclip()
 }
 
-// drawDigits draws held-out digits, each with its reconstruction and the
-// training digit nearest to that reconstruction.
+// drawDigits draws held-out digits, each with the linear optimum's
+// reconstruction (PCA's first component) beside the deep net's and the
+// training digit nearest to the deep net's.
 func (s *Scene) drawDigits(c ui.Canvas, th *ui.Theme) {
 	m, r := s.model, s.left.Inset(th.Px(10))
 	small := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim, Align: ui.Center}
 	head := th.Px(22)
 	textW := c.TextWidth("‖·‖ = 0.00 ≤ ε", small.Size, false) + th.Px(8)
-	side := math.Min((r.H-head)/digitRows*0.86, (r.W-textW)/3.5)
+	side := math.Min((r.H-head)/digitRows*0.86, (r.W-textW)/4.75)
 	gap := side * 0.25
-	x0 := r.X + math.Max(0, (r.W-(3*side+2*gap+textW))/2)
-	labels := [3]string{"held out", "g(f(x))", "nearest"}
+	x0 := r.X + math.Max(0, (r.W-(4*side+3*gap+textW))/2)
+	labels := [4]string{"held out", "PCA", "g(f(x))", "nearest"}
 	widest := 0.0
 	for _, l := range labels {
 		widest = math.Max(widest, c.TextWidth(l, small.Size, false))
 	}
 	if widest > side+gap*0.8 {
 		// thumbnails too small for a caption each: one line for all
-		c.Text(fit(c, r.W, small.Size, "held-out x, g(f(x)), nearest training xₙ", "x, g(f(x)), nearest xₙ"), r.X, r.Y, ui.TextStyle{Size: small.Size, Color: small.Color})
+		c.Text(fit(c, r.W, small.Size, "held-out x, PCA's, g(f(x)), nearest training xₙ", "x, PCA, g(f(x)), nearest xₙ"), r.X, r.Y, ui.TextStyle{Size: small.Size, Color: small.Color})
 	} else {
 		for k, l := range labels {
 			c.Text(l, x0+float64(k)*(side+gap)+side/2, r.Y, small)
@@ -428,8 +434,9 @@ func (s *Scene) drawDigits(c ui.Canvas, th *ui.Theme) {
 	for row := 0; row < digitRows; row++ {
 		y := r.Y + head + float64(row)*(side+(r.H-head-digitRows*side)/digitRows)
 		plot.Tile(c, ui.Rect{X: x0, Y: y, W: side, H: side}, s.testT[row], 1, th)
-		plot.Tile(c, ui.Rect{X: x0 + side + gap, Y: y, W: side, H: side}, s.reconT[row], 1, th)
-		plot.Tile(c, ui.Rect{X: x0 + 2*(side+gap), Y: y, W: side, H: side}, s.nearT[row], 1, th)
+		plot.Tile(c, ui.Rect{X: x0 + side + gap, Y: y, W: side, H: side}, s.pcaT[row], 1, th)
+		plot.Tile(c, ui.Rect{X: x0 + 2*(side+gap), Y: y, W: side, H: side}, s.reconT[row], 1, th)
+		plot.Tile(c, ui.Rect{X: x0 + 3*(side+gap), Y: y, W: side, H: side}, s.nearT[row], 1, th)
 		dist := math.Sqrt(memorize.SqDist(m.Recon[row*d:(row+1)*d], m.Train.At(m.Nearest[row])))
 		s.buf = append(s.buf[:0], "‖·‖ = "...)
 		s.buf = strconv.AppendFloat(s.buf, dist, 'f', 2, 64)
@@ -438,7 +445,7 @@ func (s *Scene) drawDigits(c ui.Canvas, th *ui.Theme) {
 			col = th.Model
 			s.buf = append(s.buf, " ≤ ε"...)
 		}
-		c.TextBytes(s.buf, x0+3*side+2*gap+th.Px(6), y+side/2-th.Font(ui.SizeSmall)*0.6, ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: col})
+		c.TextBytes(s.buf, x0+4*side+3*gap+th.Px(6), y+side/2-th.Font(ui.SizeSmall)*0.6, ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: col})
 	}
 }
 
