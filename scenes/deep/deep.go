@@ -62,12 +62,10 @@ func New() *Scene {
 		Slides: "lecture: Undercomplete autoencoders (slide 14)",
 		Text: "One code unit, K = 1, but a deep encoder and decoder: the lecture warns that h ∈ ℝ may then encode " +
 			"the observation number, xₙ → n → xₙ. Depth 0 is linear: its code is PCA's first component (green). " +
-			"With depth the decoder's curve (orange) bends through every training point: the training error falls " +
-			"far below PCA's while the held-out error rises above it, and held-out points are reconstructed as " +
-			"training examples (memorized). Whether the code also scrambles the order is measured, not assumed " +
-			"(|rank corr. h, PC1|, 3-NN kept in h): learned by gradient descent, it keeps most of PC1's order. " +
-			"Code h = n prescribes the index itself: with two or more layers each side the net still fits every " +
-			"example through it, and the code line's colours scramble.",
+			"With depth the training error falls far below PCA's, the held-out error rises above it, and held-out " +
+			"points come back as training examples (memorized). Learned, the code keeps most of PC1's order " +
+			"(|rank corr. h, PC1|, 3-NN kept in h); code h = n prescribes the index itself, which two or more " +
+			"layers each side still decode.",
 		Params: param.NewSet(
 			param.Pick(param.Spec{Name: "data", Label: "data", Kind: param.Choice, Choices: []string{memorize.Gauss, memorize.Digits},
 				Labels: []string{"2-D Gaussian", "8×8 digits"}, Resets: true,
