@@ -31,7 +31,7 @@ const NTest = 300
 const HistBins = 20
 
 // Parts is the number of pieces MeasurePart splits a measurement into.
-const Parts = 4
+const Parts = 5
 
 // streamLSH draws the random directions of the LSH baseline.
 const streamLSH = 0x15
@@ -77,6 +77,7 @@ type Model struct {
 	ReconReal, ReconRounded float64
 
 	encB, decB *nn.Batch
+	halves     [2]*data.Set // views of the two halves of Train
 	rounded    []float64
 	recon      []float64
 	scratch    []uint32
@@ -124,6 +125,8 @@ func New(cfg Config, seed uint64, im *data.Images) *Model {
 	m.encB, m.decB = m.Enc.NewBatch(128), m.Dec.NewBatch(NTest)
 	m.rounded, m.recon = make([]float64, NTest*k), make([]float64, d)
 	m.scratch = make([]uint32, m.Train.N)
+	h := m.Train.N / 2
+	m.halves = [2]*data.Set{{N: h, D: d, X: m.Train.X[:h*d]}, {N: m.Train.N - h, D: d, X: m.Train.X[h*d:]}}
 	m.Measure()
 	return m
 }
@@ -152,18 +155,20 @@ func (m *Model) Measure() {
 	}
 }
 
-// MeasurePart computes one of Parts pieces of Measure (each a few
-// milliseconds at most natively): 0 the database's codes, their binary
-// fraction, entropy and histogram; 1 the queries' codes and the
-// reconstructions from real and rounded codes; 2 and 3 the retrieval of
-// half the queries each (MAP and the precision–recall curve, complete
-// after 3). Run in order, they measure the model of that moment, give or
-// take the steps in between.
+// MeasurePart computes one of Parts pieces of Measure (each about a
+// millisecond natively): 0 and 1 the codes of either half of the
+// database, then their binary fraction, entropy and histogram; 2 the
+// queries' codes and the reconstructions from real and rounded codes; 3
+// and 4 the retrieval of half the queries each (MAP and the
+// precision–recall curve, complete after 4). Run in order, they measure
+// the model of that moment, give or take the steps in between.
 func (m *Model) MeasurePart(p int) {
-	k := m.Cfg.K
+	k, half := m.Cfg.K, m.Train.N/2
 	switch p {
 	case 0:
-		m.Enc.Apply(m.Codes, 2, m.Train, m.encB)
+		m.Enc.Apply(m.Codes[:half*k], 2, m.halves[0], m.encB)
+	case 1:
+		m.Enc.Apply(m.Codes[half*k:], 2, m.halves[1], m.encB)
 		Pack(m.Addr, m.Codes, k)
 		m.BinaryFraction = BinaryFraction(m.Codes)
 		m.BitsUsed = Entropy(m.Addr, m.scratch)
@@ -171,7 +176,7 @@ func (m *Model) MeasurePart(p int) {
 		for _, c := range m.Codes {
 			m.Hist[min(int(c*HistBins), HistBins-1)]++
 		}
-	case 1:
+	case 2:
 		m.Enc.Apply(m.TestCodes, 2, m.Test, m.encB)
 		Pack(m.TestAddr, m.TestCodes, k)
 		for i, c := range m.TestCodes {
@@ -179,10 +184,10 @@ func (m *Model) MeasurePart(p int) {
 		}
 		m.ReconReal = m.reconError(m.TestCodes)
 		m.ReconRounded = m.reconError(m.rounded)
-	case 2:
+	case 3:
 		m.work.Reset(k)
 		m.apSum = m.evaluate(&m.work, m.TestAddr, m.Addr, 0, NTest/2) * float64(NTest/2)
-	case 3:
+	case 4:
 		m.apSum += m.evaluate(&m.work, m.TestAddr, m.Addr, NTest/2, NTest) * float64(NTest-NTest/2)
 		m.MAP = m.apSum / NTest
 		m.work.Finish(NTest)
