@@ -31,7 +31,11 @@ const NTest = 300
 const HistBins = 20
 
 // Parts is the number of pieces MeasurePart splits a measurement into.
-const Parts = 5
+const Parts = 3 + queryParts
+
+// queryParts is the number of pieces the retrieval of the queries is
+// split into.
+const queryParts = 4
 
 // streamLSH draws the random directions of the LSH baseline.
 const streamLSH = 0x15
@@ -159,10 +163,13 @@ func (m *Model) Measure() {
 // millisecond natively): 0 and 1 the codes of either half of the
 // database, then their binary fraction, entropy and histogram; 2 the
 // queries' codes and the reconstructions from real and rounded codes; 3
-// and 4 the retrieval of half the queries each (MAP and the
-// precision–recall curve, complete after 4). Run in order, they measure
+// to 6 the retrieval of a quarter of the queries each (MAP and the
+// precision–recall curve, complete after 6). Run in order, they measure
 // the model of that moment, give or take the steps in between.
 func (m *Model) MeasurePart(p int) {
+	if p < 0 || p >= Parts {
+		panic("hashing: MeasurePart needs 0 ≤ p < Parts")
+	}
 	k, half := m.Cfg.K, m.Train.N/2
 	switch p {
 	case 0:
@@ -184,14 +191,19 @@ func (m *Model) MeasurePart(p int) {
 		}
 		m.ReconReal = m.reconError(m.TestCodes)
 		m.ReconRounded = m.reconError(m.rounded)
-	case 3:
-		m.work.Reset(k)
-		m.apSum = m.evaluate(&m.work, m.TestAddr, m.Addr, 0, NTest/2) * float64(NTest/2)
-	case 4:
-		m.apSum += m.evaluate(&m.work, m.TestAddr, m.Addr, NTest/2, NTest) * float64(NTest-NTest/2)
-		m.MAP = m.apSum / NTest
-		m.work.Finish(NTest)
-		m.Curve = m.work
+	default: // a quarter of the queries each
+		i := p - 3
+		if i == 0 {
+			m.work.Reset(k)
+			m.apSum = 0
+		}
+		lo, hi := i*NTest/queryParts, (i+1)*NTest/queryParts
+		m.apSum += m.evaluate(&m.work, m.TestAddr, m.Addr, lo, hi) * float64(hi-lo)
+		if i == queryParts-1 {
+			m.MAP = m.apSum / NTest
+			m.work.Finish(NTest)
+			m.Curve = m.work
+		}
 	}
 }
 
