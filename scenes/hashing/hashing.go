@@ -48,7 +48,7 @@ type Scene struct {
 	rows      [maxRadius + 1][]int // database examples found at each distance (up to maxThumbs)
 	rank      hashing.Ranker       // the query's counts per distance
 	curve     [3]hashing.Curve     // autoencoder, LSH, PCA
-	cells     []float64            // mean image of each address (K ≤ gridMaxK), 2^K × 64
+	cells     []float64            // mean image of each cell of the grid: the first gridBits() bits of the address
 	cellCount []int
 	measured  int
 
@@ -61,8 +61,9 @@ type Scene struct {
 }
 
 // maxRadius is the largest Hamming radius of the slider; maxThumbs the
-// most examples a row of the retrieval shows; gridMaxK the largest K whose
-// address space is drawn as a grid (2^8 = 256 cells).
+// most examples a row of the retrieval shows; gridMaxK the most bits the
+// address grid shows (2^8 = 256 cells): all of a K = 8 address, the first
+// 8 bits of a longer one.
 const (
 	maxRadius = 5
 	maxThumbs = 40
@@ -97,7 +98,7 @@ func New() *Scene {
 			"probing the addresses a few flipped bits away (blue frame: same digit). The curve compares precision and " +
 			"recall over the radius with random projections (LSH) and PCA codes cut at the median.",
 		Params: param.NewSet(
-			param.Bind(param.Spec{Name: "noise", Label: "noise σ before the sigmoid", Min: 0, Max: 10, Default: c.Noise, Digits: 2,
+			param.Bind(param.Spec{Name: "noise", Label: "noise σ", Min: 0, Max: 10, Default: c.Noise, Digits: 2,
 				Help: "standard deviation of the Gaussian noise added to the code's pre-activations while training; applies live"}, &c.Noise).Live(func() {
 				if s.model != nil {
 					s.model.SetNoise(c.Noise)
@@ -107,11 +108,11 @@ func New() *Scene {
 				Help: "logistic units of the code: the address has K bits, 2^K addresses"}, &c.K),
 			param.Bind(param.Spec{Name: "radius", Label: "Hamming radius r", Kind: param.Int, Min: 0, Max: maxRadius, Default: 2,
 				Help: "retrieve the database digits whose address differs from the query's in at most r bits"}, &s.radius).Live(s.pick),
-			param.Bind(param.Spec{Name: "query", Label: "query (held-out digit)", Kind: param.Int, Min: 0, Max: hashing.NTest - 1, Default: 0, Digits: 3,
+			param.Bind(param.Spec{Name: "query", Label: "query digit", Kind: param.Int, Min: 0, Max: hashing.NTest - 1, Default: 0, Digits: 3,
 				Help: "which of the held-out digits is the query"}, &s.query).Live(s.pick),
 			param.Pick(param.Spec{Name: "view", Label: "view", Kind: param.Choice, Choices: []string{viewRetrieval, viewAddresses},
-				Labels: []string{"retrieval by address", "address grid (K = 8)"},
-				Help:   "retrieval: the query, its bits and what it finds; addresses: the 2^K cells, each with the mean of the digits stored there"}, &s.view, viewRetrieval, viewAddresses),
+				Labels: []string{"retrieval by address", "address grid"},
+				Help:   "retrieval: the query, its bits and what it finds; addresses: the 2^K cells (K = 8; the first 8 bits of a longer code), each with the mean of the digits stored there"}, &s.view, viewRetrieval, viewAddresses),
 			param.Bind(param.Spec{Name: "lr", Label: "learning rate η", Min: 1e-4, Max: 0.05, Default: c.LR, Log: true, Digits: 2,
 				Help: "Adam's step size; applies live"}, &c.LR).Live(func() {
 				if s.model != nil {
@@ -185,11 +186,7 @@ func (s *Scene) start() {
 		return
 	}
 	s.model = hashing.New(s.cfg, s.seed, im)
-	if n := 1 << s.cfg.K; s.cfg.K <= gridMaxK {
-		s.cells, s.cellCount = make([]float64, n*s.model.Train.D), make([]int, n)
-	} else {
-		s.cells, s.cellCount = nil, nil
-	}
+	s.cells, s.cellCount = make([]float64, (1<<gridMaxK)*s.model.Train.D), make([]int, 1<<gridMaxK)
 	s.measured = 0
 	s.show()
 }
@@ -254,11 +251,12 @@ func (s *Scene) show() {
 	for _, h := range s.hist {
 		s.histMax = max(s.histMax, h)
 	}
-	if s.cells != nil {
-		d := m.Train.D
+	{
+		d, mask := m.Train.D, uint32(1)<<s.gridBits()-1
 		clear(s.cells)
 		clear(s.cellCount)
 		for n, a := range m.Addr {
+			a &= mask
 			s.cellCount[a]++
 			cell := s.cells[int(a)*d : int(a+1)*d]
 			for i, v := range m.Train.At(n) {
@@ -503,22 +501,29 @@ func (s *Scene) drawRetrieval(c ui.Canvas, r ui.Rect, th *ui.Theme) {
 func (s *Scene) drawGrid(c ui.Canvas, r ui.Rect, th *ui.Theme) {
 	m, k := s.model, s.cfg.K
 	small := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim}
-	if s.cells == nil {
-		s.buf = append(s.buf[:0], "2^"...)
-		s.buf = strconv.AppendInt(s.buf, int64(k), 10)
-		s.buf = append(s.buf, " addresses are too many to draw: set the code bits K to 8"...)
-		c.TextBytes(s.buf, r.X+r.W/2, r.Y+r.H/2, ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.TextDim, Align: ui.Center})
-		return
-	}
-	rb := k / 2
-	cb := k - rb
+	g := s.gridBits()
+	rb := g / 2
+	cb := g - rb
 	rowsN, colsN := 1<<rb, 1<<cb
-	c.Text(fit(c, r.W, small.Size, "each cell: an address (neighbours differ in 1 bit), the mean of its digits", "cell = address: mean of its digits"), r.X, r.Y, small)
+	if g == k {
+		c.Text(fit(c, r.W, small.Size, "each cell: an address (neighbours differ in 1 bit), the mean of its digits", "cell = address: mean of its digits"), r.X, r.Y, small)
+	} else {
+		s.buf = append(s.buf[:0], "each cell: the first 8 of the "...)
+		s.buf = strconv.AppendInt(s.buf, int64(k), 10)
+		s.buf = append(s.buf, " bits, the mean of its digits"...)
+		if c.TextWidth("each cell: the first 8 of the 16 bits, the mean of its digits", small.Size, false) > r.W {
+			s.buf = append(s.buf[:0], "cell = first 8 bits: mean"...)
+		}
+		c.TextBytes(s.buf, r.X, r.Y, small)
+	}
 	top := r.Y + small.Size*1.5
 	cell := math.Min(r.W/float64(colsN), (r.Bottom()-top)/float64(rowsN))
 	x0 := r.X + (r.W-cell*float64(colsN))/2
 	rad := min(s.radius, k)
-	d := m.Train.D
+	if g < k {
+		rad = 0 // a cell holds many addresses: only the query's is ringed
+	}
+	d, q := m.Train.D, s.qAddr&(uint32(1)<<g-1)
 	for i := 0; i < rowsN; i++ {
 		for j := 0; j < colsN; j++ {
 			a := uint32(gray(i))<<cb | uint32(gray(j))
@@ -528,7 +533,7 @@ func (s *Scene) drawGrid(c ui.Canvas, r ui.Rect, th *ui.Theme) {
 			} else {
 				c.FillRect(cr, th.Panel)
 			}
-			if hd := hashing.Hamming(a, s.qAddr); hd == 0 {
+			if hd := hashing.Hamming(a, q); hd == 0 {
 				c.StrokeRect(cr.Inset(-cell*0.04), th.Px(3), th.Model)
 			} else if hd <= rad {
 				c.StrokeRect(cr.Inset(-cell*0.02), th.Px(1.5), th.Model.Alpha(0.6))
@@ -536,6 +541,9 @@ func (s *Scene) drawGrid(c ui.Canvas, r ui.Rect, th *ui.Theme) {
 		}
 	}
 }
+
+// gridBits is the number of the address's bits the grid shows.
+func (s *Scene) gridBits() int { return min(s.cfg.K, gridMaxK) }
 
 // gray is the reflected binary (Gray) code of i: consecutive values
 // differ in one bit.
@@ -581,7 +589,13 @@ func (s *Scene) drawPR(c ui.Canvas, th *ui.Theme) {
 	if a.W < 10 || a.H < 10 {
 		return
 	}
+	tick := ui.TextStyle{Size: th.Font(ui.SizeFloor), Color: th.TextDim, Align: ui.Right}
+	tw := c.TextWidth("0", tick.Size, false) + th.Px(4)
+	a = ui.Rect{X: a.X + tw, Y: a.Y, W: a.W - tw, H: a.H - tick.Size*1.2}
 	c.StrokeRect(a, th.Px(1), th.Line)
+	c.Text("1", a.X-th.Px(3), a.Y-tick.Size*0.5, tick)
+	c.Text("0", a.X-th.Px(3), a.Bottom()-tick.Size*0.6, tick)
+	c.Text("1", a.Right(), a.Bottom()+th.Px(1), tick)
 	k, rad := s.cfg.K, min(s.radius, s.cfg.K)
 	cols := [3]ui.Color{th.Model, th.Noise, th.Reference}
 	for i := 2; i >= 0; i-- {
@@ -606,7 +620,11 @@ func (s *Scene) legend(rows []plot.LegendRow, th *ui.Theme) []plot.LegendRow {
 			plot.LegendRow{Swatch: plot.SwatchBand, Color: otherColor(th), Text: "found: another digit"})
 	}
 	if s.view == viewAddresses {
-		rows = append(rows, plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Model, Text: "query's address (thick), within r (thin)"})
+		text := "query's address (thick), within r (thin)"
+		if s.gridBits() < s.cfg.K {
+			text = "the query's cell"
+		}
+		rows = append(rows, plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Model, Text: text})
 	}
 	return append(rows,
 		plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Model, Text: "autoencoder codes"},
