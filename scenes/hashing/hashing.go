@@ -312,7 +312,7 @@ func (s *Scene) Pointer(p *ui.Pointer, area ui.Rect) bool { return false }
 
 func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 	if s.model == nil {
-		s.drawLoading(c, area, th)
+		plot.Loading(c, area, th, "the digits", s.pending, &s.loading)
 		return
 	}
 	c.Clip(area)
@@ -328,18 +328,6 @@ func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 	if s.prR.W > 0 {
 		s.drawPR(c, th)
 	}
-}
-
-func (s *Scene) drawLoading(c ui.Canvas, area ui.Rect, th *ui.Theme) {
-	s.loading = append(s.loading[:0], "Loading the digits…"...)
-	if s.pending != nil {
-		if done, total := s.pending.Progress(); total > 0 {
-			s.loading = append(s.loading, ' ')
-			s.loading = strconv.AppendInt(s.loading, 100*done/total, 10)
-			s.loading = append(s.loading, '%')
-		}
-	}
-	c.TextBytes(s.loading, area.X+area.W/2, area.Y+area.H/2, ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.TextDim, Align: ui.Center})
 }
 
 // relevantColor and otherColor frame a retrieved digit of the query's
@@ -382,7 +370,7 @@ func (s *Scene) drawRetrieval(c ui.Canvas, r ui.Rect, th *ui.Theme) {
 	barsH := codeR.H - bitH - caption - th.Px(4)
 	if barsH > th.Px(10) {
 		if !compact {
-			c.Text(fit(c, codeR.W, small.Size, "code h (bars) and address bits [h ≥ ½]", "h and bits"), codeR.X, codeR.Y, small)
+			c.Text(plot.Fit(c, codeR.W, small.Size, "code h (bars) and address bits [h ≥ ½]", "h and bits"), codeR.X, codeR.Y, small)
 		}
 		bars := ui.Rect{X: codeR.X, Y: codeR.Y + caption, W: codeR.W, H: barsH}
 		c.StrokeRect(bars, th.Px(1), th.Line)
@@ -506,7 +494,7 @@ func (s *Scene) drawGrid(c ui.Canvas, r ui.Rect, th *ui.Theme) {
 	cb := g - rb
 	rowsN, colsN := 1<<rb, 1<<cb
 	if g == k {
-		c.Text(fit(c, r.W, small.Size, "each cell: an address (neighbours differ in 1 bit), the mean of its digits", "cell = address: mean of its digits"), r.X, r.Y, small)
+		c.Text(plot.Fit(c, r.W, small.Size, "each cell: an address (neighbours differ in 1 bit), the mean of its digits", "cell = address: mean of its digits"), r.X, r.Y, small)
 	} else {
 		s.buf = append(s.buf[:0], "each cell: the first 8 of the "...)
 		s.buf = strconv.AppendInt(s.buf, int64(k), 10)
@@ -548,14 +536,6 @@ func (s *Scene) gridBits() int { return min(s.cfg.K, gridMaxK) }
 // gray is the reflected binary (Gray) code of i: consecutive values
 // differ in one bit.
 func gray(i int) int { return i ^ i>>1 }
-
-// fit returns long if it fits width w at size, else short.
-func fit(c ui.Canvas, w, size float64, long, short string) string {
-	if c.TextWidth(long, size, false) <= w {
-		return long
-	}
-	return short
-}
 
 // drawHistogram draws the histogram of the database's code activations,
 // with the bands that count as binary.
