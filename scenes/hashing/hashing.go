@@ -37,6 +37,7 @@ type Scene struct {
 	query   int
 	model   *hashing.Model
 	pending *data.Pending
+	loadErr error // why the digits did not load
 	seed    uint64
 
 	// measured for Draw (show copies them from the model)
@@ -163,7 +164,7 @@ func (s *Scene) Reset(seed uint64) {
 	s.seed = seed
 	s.model = nil
 	if s.pending == nil {
-		s.pending = data.Start("digits")
+		s.pending, s.loadErr = data.Start("digits"), nil
 	}
 	s.start()
 }
@@ -173,13 +174,15 @@ func (s *Scene) Reset(seed uint64) {
 // start again.
 func (s *Scene) start() {
 	defer func() { s.info.Waiting = s.model == nil }()
+	if s.pending == nil {
+		return // the load failed: Reset starts it again
+	}
 	im, err := s.pending.Poll()
 	if err != nil {
-		s.pending = nil
+		s.pending, s.loadErr = nil, err
 		if s.info.Host.Notice != nil {
 			s.info.Host.Notice("The digits could not be loaded: "+err.Error()+". Press Reset to try again.", scene.Warning)
 		}
-		s.pending = data.Start("digits")
 		return
 	}
 	if im == nil {
@@ -312,6 +315,11 @@ func (s *Scene) Pointer(p *ui.Pointer, area ui.Rect) bool { return false }
 
 func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 	if s.model == nil {
+		if s.loadErr != nil {
+			c.Text("The digits did not load: press Reset to try again.", area.X+area.W/2, area.Y+area.H/2,
+				ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.TextDim, Align: ui.Center})
+			return
+		}
 		plot.Loading(c, area, th, "the digits", s.pending, &s.loading)
 		return
 	}
