@@ -8,6 +8,7 @@ import (
 	"aelab/scenes/contractive"
 	"aelab/scenes/deep"
 	"aelab/scenes/denoise"
+	"aelab/scenes/hashing"
 	"aelab/scenes/pca"
 	"aelab/scenes/scene"
 	"aelab/scenes/sparse"
@@ -24,5 +25,6 @@ func All() []scene.Scene {
 		sparse.New(),
 		denoise.New(),
 		contractive.New(),
+		hashing.New(),
 	}
 }

@@ -43,6 +43,12 @@ var expensive = []struct {
 	{"scene=sparse&view=patches&k=128&lambda=0.005", costModel{step: 12 * time.Millisecond, measure: 300 * time.Microsecond, part: 300 * time.Microsecond, draw: 6 * time.Millisecond}},
 	{"scene=sparse&view=sae&k=128&lambda=0.005", costModel{step: 2 * time.Millisecond, measure: 23 * time.Millisecond, part: 23 * time.Millisecond, draw: 6 * time.Millisecond}},
 	{"scene=sparse&view=psd&k=128&lambda=0.005", costModel{step: 15 * time.Millisecond, measure: 210 * time.Millisecond, part: 7 * time.Millisecond, draw: 8 * time.Millisecond}},
+	// hashing: core/hashing's BenchmarkStep and BenchmarkMeasurePart natively
+	// and as wasm under node (step 0.97 and 3.3 ms, a part 1.6 and 2.9 ms on a
+	// loaded machine), the full measure being Parts = 7 parts; its draw of
+	// ~5 700 shapes at radius 5 (scenes/hashing's BenchmarkDraw) taken as the
+	// sparse patches' 8 000 are
+	{"scene=hashing&bits=16&radius=5", costModel{step: 3500 * time.Microsecond, measure: 21 * time.Millisecond, part: 3 * time.Millisecond, draw: 8 * time.Millisecond}},
 }
 
 // fakeClock is a clock that moves only when told: the App's budgets are

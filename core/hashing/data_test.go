@@ -1,0 +1,3 @@
+package hashing
+
+import _ "aelab/core/data/datatest" // the data sets under node
