@@ -41,7 +41,7 @@ type Scene struct {
 	testT         [][]float64
 	reconT, nearT [][]float64
 	pcaT          [][]float64 // PCA's first component's reconstruction of each shown digit
-	measured      int // parts measured since the last full Measure (MeasureFrame)
+	measured      int         // parts measured since the last full Measure (MeasureFrame)
 	loading       []byte
 	buf           []byte
 
@@ -326,7 +326,7 @@ func (s *Scene) Pointer(p *ui.Pointer, area ui.Rect) bool { return false }
 
 func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 	if s.model == nil {
-		s.drawLoading(c, area, th)
+		plot.Loading(c, area, th, "the digits", s.pending, &s.loading)
 		return
 	}
 	// each panel clips itself (a Canvas clips one level deep)
@@ -343,18 +343,6 @@ func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 	if s.inset.W > 0 {
 		s.drawErrors(c, th)
 	}
-}
-
-func (s *Scene) drawLoading(c ui.Canvas, area ui.Rect, th *ui.Theme) {
-	s.loading = append(s.loading[:0], "Loading the digits…"...)
-	if s.pending != nil {
-		if done, total := s.pending.Progress(); total > 0 {
-			s.loading = append(s.loading, ' ')
-			s.loading = strconv.AppendInt(s.loading, 100*done/total, 10)
-			s.loading = append(s.loading, '%')
-		}
-	}
-	c.TextBytes(s.loading, area.X+area.W/2, area.Y+area.H/2, ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.TextDim, Align: ui.Center})
 }
 
 // drawPlane draws the 2-D data: PCA's axis, the grid's and the held-out
@@ -421,7 +409,7 @@ func (s *Scene) drawDigits(c ui.Canvas, th *ui.Theme) {
 	}
 	if widest > side+gap*0.8 {
 		// thumbnails too small for a caption each: one line for all
-		c.Text(fit(c, r.W, small.Size, "held-out x, PCA's, g(f(x)), nearest training xₙ", "x, PCA, g(f(x)), nearest xₙ"), r.X, r.Y, ui.TextStyle{Size: small.Size, Color: small.Color})
+		c.Text(plot.Fit(c, r.W, small.Size, "held-out x, PCA's, g(f(x)), nearest training xₙ", "x, PCA, g(f(x)), nearest xₙ"), r.X, r.Y, ui.TextStyle{Size: small.Size, Color: small.Color})
 	} else {
 		for k, l := range labels {
 			c.Text(l, x0+float64(k)*(side+gap)+side/2, r.Y, small)
@@ -447,14 +435,6 @@ func (s *Scene) drawDigits(c ui.Canvas, th *ui.Theme) {
 	}
 }
 
-// fit returns long if it fits width w at size, else short.
-func fit(c ui.Canvas, w, size float64, long, short string) string {
-	if c.TextWidth(long, size, false) <= w {
-		return long
-	}
-	return short
-}
-
 // drawCodeLine places each training example at its code h (across) and
 // its position along the data, PC1 (up), in its colour: a code that
 // keeps the order rises as one curve; an index scrambles it.
@@ -462,8 +442,8 @@ func (s *Scene) drawCodeLine(c ui.Canvas, th *ui.Theme) {
 	m := s.model
 	r := s.right.Inset(th.Px(10))
 	st := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim}
-	c.Text(fit(c, r.W, th.Font(ui.SizeBody), "code h = f(xₙ) of training xₙ", "code h = f(xₙ)"), r.X, r.Y, ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.Text})
-	c.Text(fit(c, r.W, st.Size, "↑ place along PC1 (colour)", "↑ along PC1"), r.X, r.Y+th.Font(ui.SizeBody)*1.4, st)
+	c.Text(plot.Fit(c, r.W, th.Font(ui.SizeBody), "code h = f(xₙ) of training xₙ", "code h = f(xₙ)"), r.X, r.Y, ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.Text})
+	c.Text(plot.Fit(c, r.W, st.Size, "↑ place along PC1 (colour)", "↑ along PC1"), r.X, r.Y+th.Font(ui.SizeBody)*1.4, st)
 	top := r.Y + th.Font(ui.SizeBody)*1.4 + th.Font(ui.SizeSmall)*1.5
 	plotR := ui.Rect{X: r.X + th.Px(22), Y: top, W: r.W - th.Px(30), H: r.Bottom() - top - th.Px(40)}
 	if plotR.W < 20 || plotR.H < 20 {

@@ -416,19 +416,14 @@ func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 	}
 }
 
-// drawLoading says how much of the digits has arrived.
+// drawLoading says how much of the digits has arrived, or that they did
+// not.
 func (s *Scene) drawLoading(c ui.Canvas, area ui.Rect, th *ui.Theme) {
-	s.buf = append(s.buf[:0], "Loading the MNIST digits… "...)
-	if s.pending != nil {
-		done, total := s.pending.Progress()
-		if total > 0 {
-			s.buf = strconv.AppendInt(s.buf, 100*done/total, 10)
-			s.buf = append(s.buf, '%')
-		}
-	} else if s.loadErr != nil {
-		s.buf = append(s.buf[:0], "The MNIST digits did not load: press Reset to try again."...)
+	if s.loadErr != nil {
+		c.Text("The MNIST digits did not load: press Reset to try again.", area.X+area.W/2, area.Y+area.H/2, ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.TextDim, Align: ui.Center})
+		return
 	}
-	c.TextBytes(s.buf, area.X+area.W/2, area.Y+area.H/2, ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.TextDim, Align: ui.Center})
+	plot.Loading(c, area, th, "the MNIST digits", s.pending, &s.buf)
 }
 
 // unit is the unit of t as shown.
