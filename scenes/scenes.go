@@ -11,6 +11,7 @@ import (
 	"aelab/scenes/pca"
 	"aelab/scenes/scene"
 	"aelab/scenes/sparse"
+	"aelab/scenes/stochastic"
 	"aelab/scenes/translate"
 )
 
@@ -24,5 +25,6 @@ func All() []scene.Scene {
 		sparse.New(),
 		denoise.New(),
 		contractive.New(),
+		stochastic.New(),
 	}
 }

@@ -59,9 +59,6 @@ type Config struct {
 // Default is the scene's opening experiment.
 var Default = Config{Data: Ring, Beta: 1, DecoderSD: 0.1, Hidden: 32, LR: 0.005}
 
-// DigitsHidden is the hidden layers' width a scene opens the digits with.
-const DigitsHidden = 64
-
 // Sizes of what is measured and drawn.
 const (
 	Code        = 2   // the code's dimension K: every distribution can be drawn
@@ -72,7 +69,7 @@ const (
 	Picked      = 6   // points whose q(h|x) and p(x|h) are drawn
 	PickedDraws = 16  // draws from q(h|x) per picked point
 	PriorN      = 200 // prior samples h ~ N(0, I), decoded
-	GridSide    = 12  // the digits' decoded grid over the code plane
+	GridSide    = 10  // the digits' decoded grid over the code plane
 	// ActiveVar is Burda et al.'s threshold: a code unit is active when
 	// the variance of its posterior mean over the data exceeds it.
 	ActiveVar = 0.01
@@ -123,6 +120,7 @@ type Model struct {
 
 	// The measurements (Measure), over the held-out points.
 	ELBO, Recon, KL, LogPx float64 // per point, nats; LogPx with ImportanceK draws
+	Bounds                 int     // how many times the four have been measured
 	PosteriorStd           float64 // mean σ over points and code units
 	ActiveUnits            int
 	// PriorSampleNLL is the Parzen-window negative log-density of the
@@ -384,6 +382,7 @@ func (m *Model) MeasurePart(p int) {
 		k := float64(n)
 		m.Recon, m.KL, m.LogPx = m.Recon/k, m.KL/k, m.LogPx/k
 		m.ELBO = -m.Recon - m.KL
+		m.Bounds++
 	case p < grid:
 		q, d := p-prior0, m.Train.D
 		lo, hi := q*PriorN/priorParts, (q+1)*PriorN/priorParts

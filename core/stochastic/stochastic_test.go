@@ -29,9 +29,6 @@ func trained(t *testing.T, cfg Config, seed uint64, steps int, im *data.Images) 
 
 func with(c Config, data string, beta float64) Config {
 	c.Data, c.Beta = data, beta
-	if data == Digits {
-		c.Hidden = DigitsHidden
-	}
 	return c
 }
 
