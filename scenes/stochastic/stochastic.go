@@ -68,7 +68,7 @@ func New() *Scene {
 	s.betaFmt = beta
 	s.info = scene.Info{
 		ID: "stochastic", Tab: "Stochastic",
-		Title:  "Stochastic autoencoder: p(h|x) and p(x|h) as distributions",
+		Title:  "Stochastic autoencoder: p(h|x), p(x|h) drawn",
 		Slides: "lecture: Stochastic autoencoders",
 		Formula: []string{
 			"log p(x) ≥ E_q(h|x)[log p(x|h)] − β·KL(q(h|x) ‖ N(0, I))  (β = 1: the ELBO)",
@@ -395,14 +395,15 @@ func (s *Scene) Layout(area ui.Rect, th *ui.Theme) {
 		side := math.Max(1, math.Min((area.W-gap)/2, (area.H-top-gap-th.Px(subBand))/2))
 		if row := math.Min((area.W-3*gap)/4, area.H-top); row > side {
 			x := area.X + (area.W-4*row-3*gap)/2
+			y := area.Y + top + math.Max(0, (area.H-top-row)/2)
 			for i := range s.panels {
-				s.panels[i] = ui.Rect{X: x + float64(i)*(row+gap), Y: area.Y + top, W: row, H: row}
+				s.panels[i] = ui.Rect{X: x + float64(i)*(row+gap), Y: y, W: row, H: row}
 			}
 			s.fit()
 			return
 		}
 		x := area.X + (area.W-2*side-gap)/2
-		y := area.Y + top
+		y := area.Y + top + math.Max(0, (area.H-top-gap-th.Px(subBand)-2*side)/2)
 		s.panels[0] = ui.Rect{X: x, Y: y, W: side, H: side}
 		s.panels[1] = ui.Rect{X: x + side + gap, Y: y, W: side, H: side}
 		y += side + gap + th.Px(subBand)
@@ -411,13 +412,15 @@ func (s *Scene) Layout(area ui.Rect, th *ui.Theme) {
 	} else if area.W >= area.H*1.2 {
 		side := math.Max(1, math.Min((area.W-gap)/2, area.H-top))
 		x := area.X + (area.W-2*side-gap)/2
-		s.panels[0] = ui.Rect{X: x, Y: area.Y + top, W: side, H: side}
-		s.panels[1] = ui.Rect{X: x + side + gap, Y: area.Y + top, W: side, H: side}
+		y := area.Y + top + math.Max(0, (area.H-top-side)/2)
+		s.panels[0] = ui.Rect{X: x, Y: y, W: side, H: side}
+		s.panels[1] = ui.Rect{X: x + side + gap, Y: y, W: side, H: side}
 	} else {
 		side := math.Max(1, math.Min(area.W, (area.H-2*top-gap)/2))
 		x := area.X + (area.W-side)/2
-		s.panels[0] = ui.Rect{X: x, Y: area.Y + top, W: side, H: side}
-		s.panels[1] = ui.Rect{X: x, Y: area.Y + 2*top + side + gap, W: side, H: side}
+		y := area.Y + top + math.Max(0, (area.H-2*top-gap-2*side)/2)
+		s.panels[0] = ui.Rect{X: x, Y: y, W: side, H: side}
+		s.panels[1] = ui.Rect{X: x, Y: y + top + side + gap, W: side, H: side}
 	}
 	s.fit()
 }
