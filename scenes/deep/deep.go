@@ -327,15 +327,7 @@ func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 }
 
 func (s *Scene) drawLoading(c ui.Canvas, area ui.Rect, th *ui.Theme) {
-	s.loading = append(s.loading[:0], "Loading the digits…"...)
-	if s.pending != nil {
-		if done, total := s.pending.Progress(); total > 0 {
-			s.loading = append(s.loading, ' ')
-			s.loading = strconv.AppendInt(s.loading, 100*done/total, 10)
-			s.loading = append(s.loading, '%')
-		}
-	}
-	c.TextBytes(s.loading, area.X+area.W/2, area.Y+area.H/2, ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.TextDim, Align: ui.Center})
+	s.loading = plot.Loading(c, area, th, s.pending, s.loading)
 }
 
 // drawPlane draws the 2-D data: PCA's axis, the grid's and the held-out

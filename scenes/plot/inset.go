@@ -2,7 +2,9 @@ package plot
 
 import (
 	"math"
+	"strconv"
 
+	"aelab/core/data"
 	"aelab/scenes/ui"
 )
 
@@ -68,4 +70,21 @@ func MaxAbs(v []float64) float64 {
 		m = math.Max(m, math.Abs(x))
 	}
 	return m
+}
+
+// Loading writes "Loading the digits… n%" in the middle of r while a data
+// set is on its way (p may be nil: no percentage yet), formatting into
+// buf, which it returns for reuse: what a scene draws instead of its plot
+// until data.Pending.Poll has the images.
+func Loading(c ui.Canvas, r ui.Rect, th *ui.Theme, p *data.Pending, buf []byte) []byte {
+	buf = append(buf[:0], "Loading the digits…"...)
+	if p != nil {
+		if done, total := p.Progress(); total > 0 {
+			buf = append(buf, ' ')
+			buf = strconv.AppendInt(buf, 100*done/total, 10)
+			buf = append(buf, '%')
+		}
+	}
+	c.TextBytes(buf, r.X+r.W/2, r.Y+r.H/2, ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.TextDim, Align: ui.Center})
+	return buf
 }

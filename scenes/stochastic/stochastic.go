@@ -484,15 +484,7 @@ func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 }
 
 func (s *Scene) drawLoading(c ui.Canvas, area ui.Rect, th *ui.Theme) {
-	s.buf = append(s.buf[:0], "Loading the digits…"...)
-	if s.pending != nil {
-		if done, total := s.pending.Progress(); total > 0 {
-			s.buf = append(s.buf, ' ')
-			s.buf = strconv.AppendInt(s.buf, 100*done/total, 10)
-			s.buf = append(s.buf, '%')
-		}
-	}
-	c.TextBytes(s.buf, area.X+area.W/2, area.Y+area.H/2, ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.TextDim, Align: ui.Center})
+	s.buf = plot.Loading(c, area, th, s.pending, s.buf)
 }
 
 // title sets a panel's title centred above r: long, or short where that
