@@ -409,8 +409,9 @@ func (s *Scene) Layout(area ui.Rect, th *ui.Theme) {
 		y += side + gap + th.Px(subBand)
 		s.panels[2] = ui.Rect{X: x, Y: y, W: side, H: side}
 		s.panels[3] = ui.Rect{X: x + side + gap, Y: y, W: side, H: side}
-	} else if area.W >= area.H*1.2 {
-		side := math.Max(1, math.Min((area.W-gap)/2, area.H-top))
+	} else if wide, tall := math.Min((area.W-gap)/2, area.H-top), math.Min(area.W, (area.H-2*top-gap)/2); wide >= tall {
+		// side by side, or stacked: whichever gives the larger panels
+		side := math.Max(1, wide)
 		x := area.X + (area.W-2*side-gap)/2
 		y := area.Y + top + math.Max(0, (area.H-top-side)/2)
 		s.panels[0] = ui.Rect{X: x, Y: y, W: side, H: side}
