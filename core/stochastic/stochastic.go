@@ -450,7 +450,23 @@ func (m *Model) measurePosterior() {
 			m.ActiveUnits++
 		}
 	}
-	d := m.Train.D
+	m.drawPicked()
+}
+
+// Pick makes held-out point idx the picked point of slot p (0 to
+// Picked−1) and draws its q(h|x) and p(x|h) afresh.
+func (m *Model) Pick(p, idx int) {
+	if p < 0 || p >= Picked || idx < 0 || idx >= m.Eval.N {
+		return
+	}
+	m.PickedIdx[p] = idx
+	m.drawPicked()
+}
+
+// drawPicked draws the picked points' codes from q(h|x) (with their fixed
+// noise) and decodes them, with the decoder's noise on the plane.
+func (m *Model) drawPicked() {
+	k, d := Code, m.Train.D
 	for p, idx := range m.PickedIdx {
 		for j := 0; j < PickedDraws; j++ {
 			q := p*PickedDraws + j

@@ -39,6 +39,7 @@ type Scene struct {
 	elboH, pxH              plot.Ring[float64]
 	bounds                  int // the model's Bounds when last recorded
 	measured                int // parts measured since the last full Measure
+	nextPick                int // the picked slot a click replaces next
 	codeHalf, aeHalf        float64
 	centroids               []float64 // digits: each class's mean code (VAE), for its label
 	aeCentroids             []float64
@@ -151,7 +152,8 @@ const (
 	planeText = "Each coloured ellipse in the code plane (right) is q(h|x) of one data point (2σ), with draws from it; " +
 		"decoded, with the decoder's noise, they are the cloud p(x|h) of the same colour in the data plane (left). " +
 		"The orange dots decode samples from the prior N(0, I): the model generates. β → 0 shrinks σ(x) to 0, a plain " +
-		"autoencoder whose prior samples fall off the data; large β collapses q(h|x) onto the prior (no active unit, KL → 0)."
+		"autoencoder whose prior samples fall off the data; large β collapses q(h|x) onto the prior (no active unit, KL → 0). " +
+		"Click a point or a code to draw its distributions."
 	digitsText = "The held-out digits' codes μ(x), coloured by class, with a few posteriors q(h|x) (2σ ellipses); right, " +
 		"the decoder's means over the code plane at the prior's quantiles (Kingma & Welling's figure 4): every code decodes " +
 		"to a digit. The bound (ELBO) stays below the importance-sampled log p(x) (inset)."
@@ -453,7 +455,43 @@ func (s *Scene) fit() {
 	}
 }
 
-func (s *Scene) Pointer(p *ui.Pointer, area ui.Rect) bool { return false }
+// Pointer picks a point: a press in the data plane picks the held-out
+// point nearest it, in the code plane the one whose code μ(x) is nearest;
+// it takes the place of the oldest picked point, and its q(h|x) and
+// p(x|h) are drawn at once.
+func (s *Scene) Pointer(p *ui.Pointer, area ui.Rect) bool {
+	if s.m == nil || s.compare || !p.Pressed {
+		return false
+	}
+	m, digits := s.m, s.m.Cfg.Data == model.Digits
+	// the panels that show points: data and codes on the plane, codes
+	// (left) on the digits
+	codes, plane := 1, 0
+	if digits {
+		codes, plane = 0, -1
+	}
+	for _, i := range [2]int{codes, plane} {
+		if i < 0 || !s.panels[i].Contains(p.X, p.Y) {
+			continue
+		}
+		pts := m.Eval.X
+		if i == codes {
+			pts = m.Mu
+		}
+		x, y := s.views[i].Data(p.X, p.Y)
+		best, bestD := 0, math.Inf(1)
+		for n := 0; n < m.Eval.N; n++ {
+			dx, dy := pts[2*n]-x, pts[2*n+1]-y
+			if d := dx*dx + dy*dy; d < bestD {
+				best, bestD = n, d
+			}
+		}
+		m.Pick(s.nextPick, best)
+		s.nextPick = (s.nextPick + 1) % model.Picked
+		return true
+	}
+	return false
+}
 
 func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 	if s.m == nil {
@@ -709,6 +747,10 @@ func (s *Scene) legend(rows []plot.LegendRow, th *ui.Theme) []plot.LegendRow {
 	}
 	return rows
 }
+
+// DataView returns the data plane's view in the VAE view on the plane
+// (tests).
+func (s *Scene) DataView() *plot.View2D { return &s.views[0] }
 
 // Model returns the model being trained (tests); nil while the digits load.
 func (s *Scene) Model() *model.Model { return s.m }

@@ -71,3 +71,28 @@ func TestScene(t *testing.T) {
 		check("compare")
 	}
 }
+
+// TestPointerPicks: a press on a point of the data plane makes it a picked
+// point, whose posterior is drawn.
+func TestPointerPicks(t *testing.T) {
+	s := stochastic.New()
+	th := ui.Light(1)
+	area := ui.Rect{W: 900, H: 500}
+	s.Layout(area, th)
+	s.Reset(1)
+	m := s.Model()
+	target := m.Eval.N - 1 // not among the points picked at first
+	for _, idx := range m.PickedIdx {
+		if idx == target {
+			t.Fatalf("point %d is picked from the start", target)
+		}
+	}
+	v := s.DataView()
+	px, py := v.Screen(m.Eval.X[2*target], m.Eval.X[2*target+1])
+	if !s.Pointer(&ui.Pointer{X: px, Y: py, Down: true, Pressed: true}, area) {
+		t.Fatal("a press on the data plane was not taken")
+	}
+	if m.PickedIdx[0] != target {
+		t.Errorf("picked %v, want point %d first", m.PickedIdx, target)
+	}
+}
