@@ -391,6 +391,7 @@ func (s *Scene) Layout(area ui.Rect, th *ui.Theme) {
 		s.inset = s.info.InsetRects[0]
 	}
 	top, gap := th.Px(titleBand), th.Px(12)
+	area.H -= th.Px(6) // a margin above the explanation
 	if s.compare {
 		// two columns under the titles, each a code plane above its
 		// samples; on a wide, low plot (a phone) four in a row
