@@ -154,6 +154,27 @@ type Model struct {
 	knnD                                 []float64
 	knnI                                 []int
 	priorNLL                             [priorParts]float64
+	obj                                  *objective
+}
+
+// objective is the VAE's loss as the Trainer sees it: the negative bound
+// without the Gaussian decoder's constant (D/2)·log(2πσ_x²), which moves
+// no gradient. What is left, ‖x − g(h)‖²/(2σ_x²) + β·KL, is never
+// negative, as the Trainer's divergence guard and checkpoints assume of a
+// loss (they compare it with multiples of its best level); with a small
+// σ_x the full negative log-likelihood would be.
+type objective struct {
+	*nn.VAE
+	shift float64
+}
+
+func (o *objective) LossGrad(mb *nn.Minibatch) float64 { return o.VAE.LossGrad(mb) - o.shift }
+
+func (o *objective) setShift(c Config) {
+	o.shift = 0
+	if c.Data != Digits {
+		o.shift = float64(o.VAE.Dec.Out()) / 2 * math.Log(2*math.Pi*c.DecoderSD*c.DecoderSD)
+	}
 }
 
 // streams of the random draws, apart from rng's
@@ -192,7 +213,9 @@ func New(cfg Config, seed uint64, im *data.Images) *Model {
 	m.VAE.Init(wr)
 	m.VAE.Lik, m.VAE.Beta = lik, cfg.Beta
 	m.Opt = nn.NewAdam(cfg.LR)
-	m.Trainer = nn.NewTrainer(m.VAE, m.Opt, m.Train, BatchSize, rng.New(seed, rng.StreamBatches))
+	m.obj = &objective{VAE: m.VAE}
+	m.obj.setShift(cfg)
+	m.Trainer = nn.NewTrainer(m.obj, m.Opt, m.Train, BatchSize, rng.New(seed, rng.StreamBatches))
 	if cfg.Plain {
 		m.AE = nn.New([]int{d, h, h, Code, h, h, d}, []nn.Activation{nn.Tanh, nn.Tanh, nn.Linear, nn.Tanh, nn.Tanh, out})
 		m.AE.Init(rng.New(seed, rng.StreamWeights))
@@ -311,7 +334,7 @@ func (m *Model) SetDecoderSD(sd float64) {
 	m.Cfg.DecoderSD = sd
 	if m.Cfg.Data != Digits {
 		m.VAE.Lik = nn.Gaussian{SD: sd}
-		m.Trainer.Reset() // the loss's scale changed: a new level for the divergence guard
+		m.obj.setShift(m.Cfg)
 	}
 }
 
