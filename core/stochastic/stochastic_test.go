@@ -143,3 +143,29 @@ func TestNoAllocation(t *testing.T) {
 		}
 	}
 }
+
+// TestDecoderNoiseEnds: at the decoder noise slider's ends (σ_x 0.03, where
+// a point's negative log-likelihood may fall below zero, and 0.5) and
+// at β's (0.001, 100) the VAE trains without the divergence guard firing,
+// and the bound stays below the estimate.
+func TestDecoderNoiseEnds(t *testing.T) {
+	for _, c := range []Config{
+		{Data: Moons, Beta: 1, DecoderSD: 0.03, Hidden: 32, LR: 0.005},
+		{Data: Moons, Beta: 1, DecoderSD: 0.5, Hidden: 32, LR: 0.005},
+		{Data: Mixture, Beta: 0.001, DecoderSD: 0.1, Hidden: 32, LR: 0.05},
+		{Data: Mixture, Beta: 100, DecoderSD: 0.1, Hidden: 4, LR: 0.05},
+	} {
+		m := New(c, 3, nil)
+		if _, div := m.Step(600); div {
+			t.Errorf("σ_x %g, β %g: training diverged", c.DecoderSD, c.Beta)
+		}
+		m.SetDecoderSD(c.DecoderSD * 1.5) // live, as the slider
+		if _, div := m.Step(100); div {
+			t.Errorf("σ_x %g → %g: training diverged", c.DecoderSD, 1.5*c.DecoderSD)
+		}
+		m.Measure()
+		if !(m.LogPx >= m.ELBO) || math.IsNaN(m.PriorSampleNLL) {
+			t.Errorf("σ_x %g, β %g: log_px %g, elbo %g, prior nll %g", c.DecoderSD, c.Beta, m.LogPx, m.ELBO, m.PriorSampleNLL)
+		}
+	}
+}
