@@ -35,7 +35,6 @@ type Scene struct {
 
 	all                     []scene.Metric // every readout, in order
 	slot                    [mCount]int    // where each of all is in Info.Metrics, or −1
-	betaFmt                 param.Spec
 	elboH, pxH              plot.Ring[float64]
 	bounds                  int // the model's Bounds when last recorded
 	measured                int // parts measured since the last full Measure
@@ -47,7 +46,6 @@ type Scene struct {
 	aePriorSigned           [][]float64
 
 	// layout
-	area       ui.Rect
 	panels     [4]ui.Rect // vae view: data | code (or code | grid); compare: VAE code, AE code, VAE samples, AE samples
 	views      [4]plot.View2D
 	inset      ui.Rect
@@ -66,7 +64,6 @@ func New() *Scene {
 			s.m.SetBeta(c.Beta)
 		}
 	})
-	s.betaFmt = beta
 	s.info = scene.Info{
 		ID: "stochastic", Tab: "Stochastic",
 		Title:  "Stochastic autoencoder: p(h|x), p(x|h) drawn",
@@ -385,7 +382,6 @@ func signed(dst, x []float64) {
 // under their titles, or side by side a 2×2 grid (the VAE's column, the
 // plain autoencoder's).
 func (s *Scene) Layout(area ui.Rect, th *ui.Theme) {
-	s.area = area
 	s.inset = ui.Rect{}
 	if len(s.info.InsetRects) > 0 {
 		s.inset = s.info.InsetRects[0]
