@@ -202,14 +202,9 @@ func (s *Scene) start() {
 	defer func() { s.info.Waiting = s.m == nil }()
 	var im *data.Images
 	if s.cfg.Data == model.Digits {
-		var err error
-		if im, err = s.pending.Poll(); err != nil {
-			s.pending = nil
-			if s.info.Host.Notice != nil {
-				s.info.Host.Notice("The digits could not be loaded: "+err.Error()+". Showing the ring; press Reset to try again.", scene.Warning)
-			}
+		var failed bool
+		if im, failed = s.info.PollDigits(&s.pending, "the ring"); failed {
 			s.cfg.Data = model.Ring
-			s.info.Params.SetAt(s.info.Params.Index("data"), 0)
 		} else if im == nil {
 			return
 		}
