@@ -613,7 +613,7 @@ func (s *Scene) codePlane(c ui.Canvas, th *ui.Theme, i int, codes, cents []float
 		for p, idx := range m.PickedIdx {
 			col := pickColor(p)
 			mu, lv := m.Mu[2*idx:2*idx+2], m.LogVar[2*idx:2*idx+2]
-			s.ellipse(c, v, mu[0], mu[1], 2*math.Exp(0.5*lv[0]), 2*math.Exp(0.5*lv[1]), col.Alpha(0.15), col, th.Px(2))
+			s.ellipse(c, v, mu[0], mu[1], 2*math.Exp(0.5*lv[0]), 2*math.Exp(0.5*lv[1]), col.Alpha(0.1), col, th.Px(2))
 			for j := 0; j < model.PickedDraws; j++ {
 				q := p*model.PickedDraws + j
 				x, y := v.Screen(m.PickedH[2*q], m.PickedH[2*q+1])
