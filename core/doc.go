@@ -8,8 +8,9 @@
 //   - nn: dense layers, activations, an MLP with forward and backward passes
 //     over a minibatch on blocked kernels (AVX2 natively), the MSE,
 //     cross-entropy and softmax losses, layer noise, frozen layers and
-//     stacking for pretraining, the VAE, SGD with momentum and Adam, and a
-//     Trainer that steps an objective n minibatches at a time.
+//     stacking for pretraining, the VAE with Gaussian and Bernoulli
+//     decoders and its importance-sampled log p(x), SGD with momentum and
+//     Adam, and a Trainer that steps an objective n minibatches at a time.
 //   - pca: principal component analysis and principal angles between
 //     subspaces, the yardstick of the undercomplete linear autoencoder.
 //   - data: seeded data sets (an anisotropic Gaussian cloud in the plane, a
@@ -22,6 +23,9 @@
 //   - denoise: corruption processes and the denoising autoencoder's field.
 //   - contractive: the contractive autoencoder and its Jacobian penalty.
 //   - sparse: LASSO, dictionary learning, the sparse autoencoder and PSD.
+//   - stochastic: the stochastic autoencoder (a VAE with a 2-D code) on
+//     points in the plane and on the digits, its bound, log p(x), active
+//     units and sample quality, with a plain autoencoder beside it.
 //   - rng: the seeded random streams.
 //
 // A test (imports_test.go) fails if ebiten reaches any package under core.

@@ -12,6 +12,7 @@ import (
 	"aelab/scenes/pca"
 	"aelab/scenes/scene"
 	"aelab/scenes/sparse"
+	"aelab/scenes/stochastic"
 	"aelab/scenes/translate"
 )
 
@@ -25,6 +26,7 @@ func All() []scene.Scene {
 		sparse.New(),
 		denoise.New(),
 		contractive.New(),
+		stochastic.New(),
 		hashing.New(),
 	}
 }

@@ -19,6 +19,7 @@ var mostExpensive = []string{
 	"scene=deep&data=digits&depth=4&width=128&n_train=200",
 	"scene=denoise&hidden=256&depth=3&streamlines=1&score=1",
 	"scene=contractive&hidden=64&view=compare&tied=0",
+	"scene=stochastic&data=digits&hidden=64&view=compare",
 	"scene=sparse&view=2d&k=128&lambda=0.005",
 	"scene=sparse&view=patches&k=128&lambda=0.005",
 	"scene=sparse&view=sae&k=128&lambda=0.005",

@@ -33,7 +33,9 @@
 //   - Layer.Noise, Gaussian noise before a layer's non-linearity, which
 //     drives sigmoid codes to binary values (semantic hashing);
 //   - VAE, the reparameterised Gaussian code and its KL term (the
-//     stochastic autoencoder, Kingma & Welling 2014);
+//     stochastic autoencoder, Kingma & Welling 2014), with Gaussian and
+//     Bernoulli decoders (Likelihood) and the importance-weighted estimate
+//     of log p(x) (LogPx; Burda et al. 2016);
 //   - Layer.Frozen and Stack: greedy layer-wise pretraining of shallow
 //     autoencoders, unrolled into a deep one and fine-tuned, or topped by a
 //     classifier (Hinton & Salakhutdinov 2006; Bengio et al. 2007);

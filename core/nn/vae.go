@@ -3,6 +3,8 @@ package nn
 import (
 	"math"
 	"math/rand/v2"
+
+	"aelab/core/data"
 )
 
 // VAE is the variational autoencoder (Kingma & Welling, "Auto-encoding
@@ -27,8 +29,11 @@ import (
 type VAE struct {
 	Enc, Dec *Net
 	Loss     LossFunc // reconstruction loss; nil means MSE
-	Beta     float64  // weight of the KL term; NewVAE sets 1
-	Rand     *rand.Rand
+	// Lik, when set, is the decoder's likelihood p(x|h): its loss replaces
+	// Loss, and LogPx needs it.
+	Lik  Likelihood
+	Beta float64 // weight of the KL term; NewVAE sets 1
+	Rand *rand.Rand
 
 	Recon, KL float64 // the last minibatch's terms, per sample
 
@@ -115,6 +120,9 @@ func (v *VAE) lossGrad(mb *Minibatch) float64 {
 	if lossFn == nil {
 		lossFn = MSE
 	}
+	if v.Lik != nil {
+		lossFn = v.Lik.Loss
+	}
 	v.Recon = lossFn(bd)
 	v.KL = kl / float64(n)
 	clear(v.grads)
@@ -135,4 +143,176 @@ func (v *VAE) lossGrad(mb *Minibatch) float64 {
 	}
 	v.Enc.Backward(be)
 	return v.Recon + v.Beta*v.KL
+}
+
+// Likelihood is a decoder's p(x|h): its loss over a batch (a LossFunc, the
+// mean of −log p(xₛ|hₛ) with its gradient in b.G[last]) and the negative
+// log-likelihood of one sample, which the importance-sampled estimate of
+// log p(x) needs (LogPx). The decoder's output is the distribution's mean.
+type Likelihood interface {
+	Loss(b *Batch) float64
+	// NLL returns −log p(xₛ|hₛ) of sample s of a batch after Forward, with
+	// xₛ the target in b.T.
+	NLL(b *Batch, s int) float64
+}
+
+// Bernoulli is the decoder of Kingma & Welling's MNIST experiments
+// (appendix C.1): a Sigmoid output y gives each pixel the probability y of
+// being on, −log p(x|h) = −Σᵢ [xᵢ log yᵢ + (1 − xᵢ) log(1 − yᵢ)], the
+// CrossEntropy loss. Grey levels in [0, 1] are scored as they are (as the
+// paper scores MNIST's); the sum is then not a normalised density of grey
+// images, but the bound and its estimate (LogPx) are of the same quantity.
+type Bernoulli struct{}
+
+func (Bernoulli) Loss(b *Batch) float64 { return CrossEntropy(b) }
+
+func (Bernoulli) NLL(b *Batch, s int) float64 {
+	last := len(b.A) - 1
+	y := b.A[last]
+	nll := 0.0
+	for i := 0; i < len(y)/b.Cap; i++ {
+		v, t := y[i*b.Cap+s], b.T[i*b.Cap+s]
+		nll -= t*math.Log(v) + (1-t)*math.Log(1-v)
+	}
+	return nll
+}
+
+// Gaussian is the decoder p(x|h) = N(g(h), SD² I) of points in the plane
+// (Kingma & Welling, appendix C.2, with a fixed variance):
+// −log p(x|h) = ‖x − g(h)‖²/(2SD²) + (D/2) log(2π SD²). The decoder's noise
+// SD is the slider beside β: the spread of the cloud p(x|h) drawn around
+// each decoded point.
+type Gaussian struct{ SD float64 }
+
+func (g Gaussian) Loss(b *Batch) float64 {
+	mse := MSE(b) // ‖y − t‖² per sample, gradient 2(y − t)/N
+	last := len(b.A) - 1
+	s := 1 / (2 * g.SD * g.SD)
+	for i := range b.G[last] {
+		b.G[last][i] *= s
+	}
+	return s*mse + g.logNorm(len(b.A[last])/b.Cap)
+}
+
+func (g Gaussian) NLL(b *Batch, s int) float64 {
+	last := len(b.A) - 1
+	y := b.A[last]
+	d := len(y) / b.Cap
+	sq := 0.0
+	for i := 0; i < d; i++ {
+		e := y[i*b.Cap+s] - b.T[i*b.Cap+s]
+		sq += e * e
+	}
+	return sq/(2*g.SD*g.SD) + g.logNorm(d)
+}
+
+// logNorm is (D/2) log(2π SD²), the Gaussian's normalising constant.
+func (g Gaussian) logNorm(d int) float64 {
+	return 0.5 * float64(d) * math.Log(2*math.Pi*g.SD*g.SD)
+}
+
+// Encode writes the posterior q(h|x) = N(μ, diag σ²) of each point of x
+// into mu and logVar (row-major, K columns each), b.Cap points at a time
+// through b, a batch of the encoder. It allocates nothing.
+func (v *VAE) Encode(mu, logVar []float64, x *data.Set, b *Batch) {
+	k := v.Code()
+	out := len(b.A) - 1
+	for start := 0; start < x.N; start += b.Cap {
+		b.N = min(b.Cap, x.N-start)
+		for s := 0; s < b.N; s++ {
+			b.SetInput(s, x.At(start+s))
+		}
+		v.Enc.Forward(b)
+		h := b.A[out]
+		for s := 0; s < b.N; s++ {
+			p := (start + s) * k
+			for i := 0; i < k; i++ {
+				mu[p+i] = h[i*b.Cap+s]
+				logVar[p+i] = h[(k+i)*b.Cap+s]
+			}
+		}
+	}
+}
+
+// Bound holds, for one point x, the terms of the evidence lower bound and
+// the importance-sampled estimate of log p(x) from the same encoding.
+type Bound struct {
+	Recon float64 // E_q[−log p(x|h)], averaged over the K draws
+	KL    float64 // KL(q(h|x) ‖ N(0, I)), exact
+	LogPx float64 // the IWAE estimate with K draws (see LogPx)
+}
+
+// ELBO returns the evidence lower bound −Recon − KL (β = 1: the bound on
+// log p(x), whatever β training weighs the KL with).
+func (b Bound) ELBO() float64 { return -b.Recon - b.KL }
+
+// LogPx estimates, for the point x with posterior (mu, logVar), the
+// log-likelihood log p(x) = log ∫ p(x|h) p(h) dh by importance sampling
+// with q(h|x) as the proposal, k = db.Cap draws hⱼ = μ + σ ⊙ εⱼ:
+//
+//	log p̂(x) = log (1/k) Σⱼ wⱼ,  wⱼ = p(x|hⱼ) p(hⱼ) / q(hⱼ|x),
+//
+// the bound of Burda, Grosse & Salakhutdinov's importance-weighted
+// autoencoder ("Importance weighted autoencoders", ICLR 2016, eq. 8): its
+// expectation is a lower bound on log p(x) that rises with k (their
+// Theorem 1) to log p(x) as k → ∞, and is the ELBO at k = 1. The k draws
+// are decoded as one batch db of the decoder (Cap k, its Lik's targets set
+// here). Recon is the mean of −log p(x|hⱼ) over the same draws, an
+// unbiased estimate of the ELBO's reconstruction term; KL is exact. The
+// draws come from r (nil: eps, K×k values, feature-major, as given). It
+// allocates nothing.
+func (v *VAE) LogPx(x, mu, logVar []float64, db *Batch, eps []float64, r *rand.Rand) Bound {
+	k, n := v.Code(), db.Cap
+	db.N = n
+	z := db.A[0]
+	var bd Bound
+	for i := 0; i < k; i++ {
+		sd := math.Exp(0.5 * logVar[i])
+		bd.KL += 0.5 * (mu[i]*mu[i] + sd*sd - logVar[i] - 1)
+		for s := 0; s < n; s++ {
+			e := 0.0
+			if r != nil {
+				e = r.NormFloat64()
+			} else {
+				e = eps[i*n+s]
+			}
+			z[i*n+s] = mu[i] + sd*e
+		}
+	}
+	for s := 0; s < n; s++ {
+		db.SetTarget(s, x)
+	}
+	v.Dec.Forward(db)
+	lik := v.likelihood()
+	// log wⱼ = log p(x|hⱼ) + log N(hⱼ; 0, I) − log N(hⱼ; μ, σ²); the
+	// (2π) constants of the two Gaussians cancel.
+	lw := db.work[:n] // the kernels' scratch, free after Forward
+	top := math.Inf(-1)
+	for s := 0; s < n; s++ {
+		nll := lik.NLL(db, s)
+		bd.Recon += nll
+		w := -nll
+		for i := 0; i < k; i++ {
+			h := z[i*n+s]
+			e := (h - mu[i]) * math.Exp(-0.5*logVar[i])
+			w += -0.5*h*h + 0.5*e*e + 0.5*logVar[i]
+		}
+		lw[s] = w
+		top = max(top, w)
+	}
+	sum := 0.0
+	for _, w := range lw {
+		sum += math.Exp(w - top)
+	}
+	bd.Recon /= float64(n)
+	bd.LogPx = top + math.Log(sum/float64(n))
+	return bd
+}
+
+// likelihood returns Lik; LogPx needs one.
+func (v *VAE) likelihood() Likelihood {
+	if v.Lik == nil {
+		panic("nn: LogPx needs the VAE's Lik")
+	}
+	return v.Lik
 }

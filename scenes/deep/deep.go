@@ -163,14 +163,9 @@ func (s *Scene) start() {
 	defer func() { s.info.Waiting = s.model == nil }()
 	var im *data.Images
 	if s.cfg.Data == memorize.Digits {
-		var err error
-		if im, err = s.pending.Poll(); err != nil {
-			s.pending = nil // Start again on the next Reset
-			if s.info.Host.Notice != nil {
-				s.info.Host.Notice("The digits could not be loaded: "+err.Error()+". Showing the 2-D Gaussian; press Reset to try again.", scene.Warning)
-			}
+		var failed bool
+		if im, failed = s.info.PollDigits(&s.pending, "the 2-D Gaussian"); failed {
 			s.cfg.Data = memorize.Gauss
-			s.info.Params.SetAt(s.info.Params.Index("data"), 0)
 		} else if im == nil {
 			return
 		}

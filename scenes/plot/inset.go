@@ -69,3 +69,4 @@ func MaxAbs(v []float64) float64 {
 	}
 	return m
 }
+

@@ -11,6 +11,7 @@
 package scene
 
 import (
+	"aelab/core/data"
 	"aelab/scenes/param"
 	"aelab/scenes/plot"
 	"aelab/scenes/ui"
@@ -185,3 +186,23 @@ type InsetRoom struct {
 
 // InsetWidth is the width of a small plot, in logical pixels.
 const InsetWidth = 300
+
+// PollDigits polls *p, the digits on their way (data.Start), for a scene
+// whose "data" parameter offers them beside data of its own. It returns
+// the images once they are here and nil while they are not. When loading
+// failed it forgets *p (the next Reset starts again), shows a notice that
+// says so and names fallback, the data shown instead, sets "data" to its
+// first choice (which the caller's bound field then holds) and reports
+// failed.
+func (i *Info) PollDigits(p **data.Pending, fallback string) (im *data.Images, failed bool) {
+	im, err := (*p).Poll()
+	if err == nil {
+		return im, false
+	}
+	*p = nil
+	if i.Host.Notice != nil {
+		i.Host.Notice("The digits could not be loaded: "+err.Error()+". Showing "+fallback+"; press Reset to try again.", Warning)
+	}
+	i.Params.SetAt(i.Params.Index("data"), 0)
+	return nil, true
+}

@@ -1,0 +1,3 @@
+package stochastic
+
+import _ "aelab/core/data/datatest" // the data sets under node
