@@ -69,4 +69,3 @@ func MaxAbs(v []float64) float64 {
 	}
 	return m
 }
-
