@@ -67,8 +67,11 @@ vet:
 test-core:
 	go test ./core/... $(SCENE_PKGS) ./assets ./internal/... ./cmd/... ./docs/...
 
+## test-wasm runs core's tests as WebAssembly under node, -short: the claims
+## that train many nets for thousands of steps are checked natively (test-core)
+## and take one seed or none here
 test-wasm:
-	GOOS=js GOARCH=wasm go test -exec="$(WASM_EXEC)" ./core/...
+	GOOS=js GOARCH=wasm go test -short -exec="$(WASM_EXEC)" ./core/...
 
 # Packages that link ebiten need a display: Xvfb provides one.
 test-ui:

@@ -56,6 +56,9 @@ func TestObservationNumberCode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if testing.Short() {
+		t.Skip("trains six nets for 4500 steps")
+	}
 	for seed := uint64(1); seed <= 3; seed++ {
 		for _, depth := range []int{0, 3} {
 			m := New(Config{Data: Digits, NTrain: 32, Depth: depth, Width: 64, LR: Default.LR, Code: Index}, seed, im)
