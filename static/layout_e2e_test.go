@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -75,8 +76,8 @@ func TestBrowserPhonePageScrolls(t *testing.T) {
 // look at: `make shots` (AELAB_SHOTS=1). It asserts only that no console
 // error comes, so it stays out of make test (80 s quiet, 4 minutes on a
 // busy machine); the layout's geometry is TestLayoutNeverCoversThePlot's.
-// AELAB_SHOTS_QUERY=q shows only the page at q, at every size (once with
-// presenter=1 at the projector's), after AELAB_SHOTS_STEPS steps (300).
+// AELAB_SHOTS_QUERY=q1,q2 shows only the pages at q1, q2, at every size
+// (with presenter=1 at the projector's), after AELAB_SHOTS_STEPS steps (300).
 func TestBrowserLayoutShots(t *testing.T) {
 	if os.Getenv("AELAB_SHOTS") == "" {
 		t.Skip("screenshots for a person to look at: make shots")
@@ -99,11 +100,14 @@ func TestBrowserLayoutShots(t *testing.T) {
 		{"1920x1080", 1920, 1080, 1, false, []string{"scene=contractive&view=cae&presenter=1",
 			"scene=sparse&view=sae&presenter=1", "tour=1&presenter=1", "tour=10&presenter=1"}},
 	}
-	if q := os.Getenv("AELAB_SHOTS_QUERY"); q != "" {
+	if qs := os.Getenv("AELAB_SHOTS_QUERY"); qs != "" {
 		for i := range sizes {
-			sizes[i].queries = []string{q}
-			if sizes[i].w == 1920 {
-				sizes[i].queries = []string{q + "&presenter=1"}
+			sizes[i].queries = nil
+			for _, q := range strings.Split(qs, ",") {
+				if sizes[i].w == 1920 {
+					q += "&presenter=1"
+				}
+				sizes[i].queries = append(sizes[i].queries, q)
 			}
 		}
 	}
