@@ -9,6 +9,7 @@ import (
 	"aelab/scenes/deep"
 	"aelab/scenes/denoise"
 	"aelab/scenes/pca"
+	"aelab/scenes/pretrain"
 	"aelab/scenes/scene"
 	"aelab/scenes/sparse"
 	"aelab/scenes/translate"
@@ -24,5 +25,6 @@ func All() []scene.Scene {
 		sparse.New(),
 		denoise.New(),
 		contractive.New(),
+		pretrain.New(),
 	}
 }

@@ -71,7 +71,7 @@ type Config struct {
 	// greedy stages with Adam at this step size instead of plain SGD (the
 	// deep networks keep plain SGD).
 	StageAdam float64
-	Batch int
+	Batch     int
 	// StageSteps is the number of SGD steps of each layer's shallow
 	// autoencoder, FineSteps those of fine-tuning the unrolled network.
 	StageSteps, FineSteps int
@@ -114,7 +114,13 @@ type Model struct {
 	Stages  []*nn.Net
 	codes   *data.Set
 	partial *nn.Net // the encoders and decoders trained so far, unrolled
-	pb      *nn.Batch
+	// Deep is the pretrained track's deep network as initialised so far:
+	// the layers of the stages trained (the current one copied in at each
+	// Measure), the others still at their small random weights; after the
+	// stages it is Pre.Net, fine-tuned.
+	Deep *nn.Net
+	db   *nn.Batch
+	pb   *nn.Batch
 
 	// the supervised comparison (see Classify)
 	ClfPre, ClfRand     *nn.Net
@@ -125,15 +131,12 @@ type Model struct {
 	AccPre, AccRand     float64
 	clfPreB, clfRandB   *nn.Batch
 
-	Steps int // unsupervised steps of each track so far
-	seed  uint64
-	knnD  []float64 // scratch: the distances to the K nearest
-	knnI  []int
-	votes []int
-	// scratch of trainCodes
-	trScratch []float64
-	trB       *nn.Batch
-	trNet     *nn.Net
+	Steps     int // unsupervised steps of each track so far
+	seed      uint64
+	knnD      []float64 // scratch: the distances to the K nearest
+	knnI      []int
+	votes     []int
+	trScratch []float64 // scratch of trainCodes
 }
 
 // Track is one deep autoencoder being trained, with its measurements.
@@ -142,8 +145,10 @@ type Track struct {
 	Tr    *nn.Trainer
 	MSE   float64   // test error of the network (Pre: of the stack so far)
 	Codes []float64 // the test digits' codes, Test.N × code size
-	KNN   float64   // k-NN accuracy of Codes (NaN while not 2-D)
+	KNN   float64   // k-NN accuracy of Codes
 	b     *nn.Batch
+	trB   *nn.Batch // of the training digits' codes, for trNet
+	trNet *nn.Net
 }
 
 // Stage returns the stage of the unsupervised schedule: k = 0 … L−1 while
@@ -173,6 +178,8 @@ func New(cfg Config, seed uint64, im *data.Images) *Model {
 	m.Rand.start(m, m.Rand.Net, seed)
 	m.Pre.Codes, m.Rand.Codes = make([]float64, m.Test.N()*k), make([]float64, m.Test.N()*k)
 	m.Rand.b = m.Rand.Net.NewBatch(m.Test.N())
+	m.Deep = m.deepNet(rng.New(seed, rng.StreamWeights+500))
+	m.db = m.Deep.NewBatch(m.Test.N())
 	m.codes = m.Train.X
 	m.newStage()
 	m.Classify(cfg.Labels, cfg.Frozen)
@@ -248,23 +255,17 @@ func (m *Model) codesFor(net *nn.Net) *data.Set {
 func (m *Model) newStage() {
 	k := len(m.Stages)
 	if k > 0 { // the codes of the stage just trained are the next one's data
+		m.copyStage(k - 1)
 		prev := m.Stages[k-1]
 		next := data.NewSet(m.codes.N, prev.Sizes[1])
 		prev.Apply(next.X, 1, m.codes, prev.NewBatch(256))
 		m.codes = next
 	}
-	if k == m.L {
-		enc, dec := make([]*nn.Layer, 0, 2*m.L), make([]*nn.Layer, 0, m.L)
-		for _, s := range m.Stages {
-			enc, dec = append(enc, &s.Layers[0]), append(dec, &s.Layers[1])
-		}
-		for i := len(dec) - 1; i >= 0; i-- {
-			enc = append(enc, dec[i])
-		}
-		deep := nn.Stack(enc...)
-		m.Pre.start(m, deep, m.seed+uint64(k)<<20)
-		m.Pre.b = deep.NewBatch(m.Test.N())
-		m.partial, m.pb = deep, m.Pre.b
+	if k == m.L { // unroll: the encoders, then the decoders in reverse
+		m.copyStage(k - 1)
+		m.Pre.start(m, m.Deep, m.seed+uint64(k)<<20)
+		m.Pre.b = m.db
+		m.partial, m.pb = m.Deep, m.db
 		return
 	}
 	ae := nn.New([]int{m.Sizes[k], m.Sizes[k+1], m.Sizes[k]}, []nn.Activation{m.encAct(k), m.decAct(k)})
@@ -330,10 +331,11 @@ func (m *Model) Done() bool { return m.Steps >= m.Total() && m.ClassSteps >= m.C
 
 // Classify (re)starts the supervised comparison with the first labels
 // training digits of a seeded, class-balanced order: a softmax head on the
-// encoder of the pretrained track as it stands (its weights copied; frozen
-// or fine-tuned), and the same classifier from random initialisation, each
-// trained with Adam for ClassSteps steps (once the unsupervised schedule
-// is done, Step trains them).
+// encoder of the pretrained track as it stands (Deep's weights copied;
+// frozen or fine-tuned), and the same classifier from random
+// initialisation, each trained with Adam for ClassSteps steps once the
+// unsupervised schedule is done (Step calls Classify then); before, they
+// are untrained and score about chance.
 func (m *Model) Classify(labels int, frozen bool) {
 	m.Cfg.Labels, m.Cfg.Frozen = max(10, min(labels, m.Train.N())), frozen
 	idx := balanced(m.Train.Labels, m.Train.Classes, rng.New(m.seed, rng.StreamData+10))[:m.Cfg.Labels]
@@ -343,15 +345,8 @@ func (m *Model) Classify(labels int, frozen bool) {
 	head := nn.New([]int{code, m.Train.Classes}, []nn.Activation{nn.Linear})
 	head.Init(rng.New(m.seed, rng.StreamWeights+200))
 	enc := make([]*nn.Layer, 0, m.L+1)
-	if m.Pre.Net != nil && m.Pre.Net.Sizes[0] == m.Sizes[0] && len(m.Pre.Net.Layers) == 2*m.L {
-		for l := 0; l < m.L; l++ {
-			enc = append(enc, &m.Pre.Net.Layers[l])
-		}
-	} else { // not unrolled yet: measured only once it is (see Step)
-		rd := m.deepNet(rng.New(m.seed, rng.StreamWeights+300))
-		for l := 0; l < m.L; l++ {
-			enc = append(enc, &rd.Layers[l])
-		}
+	for l := 0; l < m.L; l++ {
+		enc = append(enc, &m.Deep.Layers[l])
 	}
 	m.ClfPre = nn.Stack(append(enc, &head.Layers[0])...)
 	for l := 0; l < m.L; l++ {
@@ -402,34 +397,42 @@ func (m *Model) Measure() {
 }
 
 // Parts is the number of pieces MeasurePart splits a measurement into.
-const Parts = 3
+const Parts = 5
 
 // MeasurePart recomputes part p of the measurements: 0 the pretrained
-// track, 1 the random one, 2 the classifiers' test accuracy.
+// track's error, 1 its codes, 2 and 3 the random track's, 4 the
+// classifiers' test accuracy.
 func (m *Model) MeasurePart(p int) {
 	switch p {
 	case 0:
-		if m.partial != m.Pre.Net { // a stage: copy it into the stack so far
+		if m.partial != m.Deep { // a stage: copy it into the stack so far
 			k := len(m.Stages) - 1
 			st := m.Stages[k]
 			copyLayer(&m.partial.Layers[k], &st.Layers[0])
 			copyLayer(&m.partial.Layers[k+1], &st.Layers[1])
 		}
 		m.Pre.MSE = m.partial.ReconstructionError(m.Test.X, m.pb)
-		m.Pre.KNN = math.NaN()
-		if m.partial.Sizes[len(m.partial.Layers)/2] == m.Sizes[m.L] {
-			m.measureCodes(&m.Pre, m.partial, m.pb)
-		}
 	case 1:
-		m.Rand.MSE = m.Rand.Net.ReconstructionError(m.Test.X, m.Rand.b)
-		m.measureCodes(&m.Rand, m.Rand.Net, m.Rand.b)
-	case 2:
-		m.AccPre, m.AccRand = math.NaN(), math.NaN()
-		if m.Steps >= m.Total() {
-			m.AccPre = m.ClfPre.Accuracy(m.Test.X.X, m.Test.Labels, m.clfPreB)
-			m.AccRand = m.ClfRand.Accuracy(m.Test.X.X, m.Test.Labels, m.clfRandB)
+		if m.partial != m.Deep {
+			m.copyStage(len(m.Stages) - 1)
 		}
+		m.measureCodes(&m.Pre, m.Deep, m.db)
+	case 2:
+		m.Rand.MSE = m.Rand.Net.ReconstructionError(m.Test.X, m.Rand.b)
+	case 3:
+		m.measureCodes(&m.Rand, m.Rand.Net, m.Rand.b)
+	case 4:
+		m.AccPre = m.ClfPre.Accuracy(m.Test.X.X, m.Test.Labels, m.clfPreB)
+		m.AccRand = m.ClfRand.Accuracy(m.Test.X.X, m.Test.Labels, m.clfRandB)
 	}
+}
+
+// copyStage copies stage k's shallow autoencoder into Deep: its encoder
+// as layer k, its decoder as layer 2L−1−k.
+func (m *Model) copyStage(k int) {
+	st := m.Stages[k]
+	copyLayer(&m.Deep.Layers[k], &st.Layers[0])
+	copyLayer(&m.Deep.Layers[2*m.L-1-k], &st.Layers[1])
 }
 
 func copyLayer(dst, src *nn.Layer) {
@@ -444,21 +447,15 @@ func (m *Model) measureCodes(t *Track, net *nn.Net, b *nn.Batch) {
 	mid := len(net.Layers) / 2
 	k := m.Sizes[m.L]
 	net.Apply(t.Codes, mid, m.Test.X, b)
-	tc := m.trainCodes(net, mid, k)
-	t.KNN = m.KNNAccuracy(t.Codes, tc, k)
-}
-
-// trainCodes returns the training digits' codes (a scratch slice).
-func (m *Model) trainCodes(net *nn.Net, layer, k int) []float64 {
+	if t.trNet != net {
+		t.trB, t.trNet = net.NewBatch(256), net
+	}
 	if len(m.trScratch) != m.Train.N()*k {
 		m.trScratch = make([]float64, m.Train.N()*k)
-		m.trB = nil
 	}
-	if m.trB == nil || m.trB.Cap != 256 || len(m.trB.A) != len(net.Sizes) || m.trNet != net {
-		m.trB, m.trNet = net.NewBatch(256), net
-	}
-	net.Apply(m.trScratch, layer, m.Train.X, m.trB)
-	return m.trScratch
+	net.Apply(m.trScratch, mid, m.Train.X, t.trB)
+	tc := m.trScratch
+	t.KNN = m.KNNAccuracy(t.Codes, tc, k)
 }
 
 // pcaProject writes the test digits' coordinates on the top k principal
