@@ -67,6 +67,9 @@ type Config struct {
 	Arch  string        // Deep or Shallow
 	Units nn.Activation // of the hidden layers: Sigmoid (2006), Tanh or ReLU
 	LR    float64       // plain SGD's step size
+	// Init, if positive, replaces the architecture's InitScale for the
+	// deep networks (√2 is He et al.'s for ReLU units, ICCV 2015).
+	Init float64
 	// StageAdam, if positive, trains the shallow autoencoders of the
 	// greedy stages with Adam at this step size instead of plain SGD (the
 	// deep networks keep plain SGD).
@@ -130,13 +133,13 @@ type Model struct {
 	ClassSteps          int
 	AccPre, AccRand     float64
 	clfPreB, clfRandB   *nn.Batch
+	clfRand0            []float64 // the random classifier's first weights
 
-	Steps     int // unsupervised steps of each track so far
-	seed      uint64
-	knnD      []float64 // scratch: the distances to the K nearest
-	knnI      []int
-	votes     []int
-	trScratch []float64 // scratch of trainCodes
+	Steps int // unsupervised steps of each track so far
+	seed  uint64
+	knnD  []float64 // scratch: the distances to the K nearest
+	knnI  []int
+	votes []int
 }
 
 // Track is one deep autoencoder being trained, with its measurements.
@@ -149,6 +152,10 @@ type Track struct {
 	b     *nn.Batch
 	trB   *nn.Batch // of the training digits' codes, for trNet
 	trNet *nn.Net
+	// the training digits' codes, and the test digits of the first half
+	// whose k-NN vote was right
+	trCodes  []float64
+	knnRight int
 }
 
 // Stage returns the stage of the unsupervised schedule: k = 0 … L−1 while
@@ -177,6 +184,7 @@ func New(cfg Config, seed uint64, im *data.Images) *Model {
 	m.Rand.Net = m.deepNet(rng.New(seed, rng.StreamWeights+100))
 	m.Rand.start(m, m.Rand.Net, seed)
 	m.Pre.Codes, m.Rand.Codes = make([]float64, m.Test.N()*k), make([]float64, m.Test.N()*k)
+	m.Pre.trCodes, m.Rand.trCodes = make([]float64, m.Train.N()*k), make([]float64, m.Train.N()*k)
 	m.Rand.b = m.Rand.Net.NewBatch(m.Test.N())
 	m.Deep = m.deepNet(rng.New(seed, rng.StreamWeights+500))
 	m.db = m.Deep.NewBatch(m.Test.N())
@@ -198,7 +206,11 @@ func (m *Model) deepNet(r *rand.Rand) *nn.Net {
 		acts = append(acts, m.decAct(l))
 	}
 	n := nn.New(sizes, acts)
-	initSmall(n, InitScale(m.Cfg.Arch), r)
+	scale := InitScale(m.Cfg.Arch)
+	if m.Cfg.Init > 0 {
+		scale = m.Cfg.Init
+	}
+	initSmall(n, scale, r)
 	return n
 }
 
@@ -309,7 +321,7 @@ func (m *Model) Step(n int) (done int, diverged bool) {
 				m.newStage() // the next layer, or the unrolled stack
 			}
 			if m.Steps == m.Total() {
-				m.Classify(m.Cfg.Labels, m.Cfg.Frozen) // on the encoder as trained
+				m.restartClassifiers() // on the encoder as trained
 			}
 			continue
 		}
@@ -333,42 +345,57 @@ func (m *Model) Done() bool { return m.Steps >= m.Total() && m.ClassSteps >= m.C
 // training digits of a seeded, class-balanced order: a softmax head on the
 // encoder of the pretrained track as it stands (Deep's weights copied;
 // frozen or fine-tuned), and the same classifier from random
-// initialisation, each trained with Adam for ClassSteps steps once the
-// unsupervised schedule is done (Step calls Classify then); before, they
-// are untrained and score about chance.
+// initialisation, each trained with plain SGD (ClassLR) for ClassSteps
+// steps once the unsupervised schedule is done (Step restarts them then,
+// on the encoder as trained); before, they are untrained and score about
+// chance.
 func (m *Model) Classify(labels int, frozen bool) {
 	m.Cfg.Labels, m.Cfg.Frozen = max(10, min(labels, m.Train.N())), frozen
 	idx := balanced(m.Train.Labels, m.Train.Classes, rng.New(m.seed, rng.StreamData+10))[:m.Cfg.Labels]
 	sub := m.Train.Subset(idx)
 	m.labelled, m.labels = sub.X, sub.Labels
-	code := m.Sizes[m.L]
-	head := nn.New([]int{code, m.Train.Classes}, []nn.Activation{nn.Linear})
-	head.Init(rng.New(m.seed, rng.StreamWeights+200))
-	enc := make([]*nn.Layer, 0, m.L+1)
-	for l := 0; l < m.L; l++ {
-		enc = append(enc, &m.Deep.Layers[l])
+	if m.ClfPre == nil {
+		head := nn.New([]int{m.Sizes[m.L], m.Train.Classes}, []nn.Activation{nn.Linear})
+		head.Init(rng.New(m.seed, rng.StreamWeights+200))
+		enc := make([]*nn.Layer, 0, m.L+1)
+		for l := 0; l < m.L; l++ {
+			enc = append(enc, &m.Deep.Layers[l])
+		}
+		m.ClfPre = nn.Stack(append(enc, &head.Layers[0])...)
+		rd := m.deepNet(rng.New(m.seed, rng.StreamWeights+400))
+		enc = enc[:0]
+		for l := 0; l < m.L; l++ {
+			enc = append(enc, &rd.Layers[l])
+		}
+		m.ClfRand = nn.Stack(append(enc, &head.Layers[0])...)
+		m.clfRand0 = append([]float64(nil), m.ClfRand.Params...)
+		m.clfPreB, m.clfRandB = m.ClfPre.NewBatch(m.Test.N()), m.ClfRand.NewBatch(m.Test.N())
 	}
-	m.ClfPre = nn.Stack(append(enc, &head.Layers[0])...)
-	for l := 0; l < m.L; l++ {
-		m.ClfPre.Layers[l].Frozen = frozen
-	}
-	rd := m.deepNet(rng.New(m.seed, rng.StreamWeights+400))
-	enc = enc[:0]
-	for l := 0; l < m.L; l++ {
-		enc = append(enc, &rd.Layers[l])
-	}
-	m.ClfRand = nn.Stack(append(enc, &head.Layers[0])...)
 	bs := min(m.Cfg.Batch, m.Cfg.Labels)
-	m.clfPreTr = nn.NewTrainer(nn.NewClassifier(m.ClfPre), nn.NewAdam(ClassLR), m.labelled, bs, rng.New(m.seed, rng.StreamBatches+10))
+	m.clfPreTr = nn.NewTrainer(nn.NewClassifier(m.ClfPre), &nn.SGD{LR: ClassLR}, m.labelled, bs, rng.New(m.seed, rng.StreamBatches+10))
 	m.clfPreTr.Labels = m.labels
-	m.clfRandTr = nn.NewTrainer(nn.NewClassifier(m.ClfRand), nn.NewAdam(ClassLR), m.labelled, bs, rng.New(m.seed, rng.StreamBatches+10))
+	m.clfRandTr = nn.NewTrainer(nn.NewClassifier(m.ClfRand), &nn.SGD{LR: ClassLR}, m.labelled, bs, rng.New(m.seed, rng.StreamBatches+11))
 	m.clfRandTr.Labels = m.labels
-	m.clfPreB, m.clfRandB = m.ClfPre.NewBatch(m.Test.N()), m.ClfRand.NewBatch(m.Test.N())
+	m.restartClassifiers()
+}
+
+// restartClassifiers puts the classifiers back to their start without
+// allocating: the pretrained one's encoder from Deep as it stands (frozen
+// or not), the random one's whole net and both heads as first drawn.
+func (m *Model) restartClassifiers() {
+	copy(m.ClfRand.Params, m.clfRand0)
+	for l := 0; l < m.L; l++ {
+		copyLayer(&m.ClfPre.Layers[l], &m.Deep.Layers[l])
+		m.ClfPre.Layers[l].Frozen = m.Cfg.Frozen
+	}
+	copyLayer(&m.ClfPre.Layers[m.L], &m.ClfRand.Layers[m.L])
+	m.clfPreTr.Reset()
+	m.clfRandTr.Reset()
 	m.ClassSteps = 0
 }
 
-// ClassLR is the classifiers' Adam step size.
-const ClassLR = 0.003
+// ClassLR is the classifiers' step size (plain SGD, as the autoencoders).
+const ClassLR = 0.1
 
 // balanced returns the indices 0…len(labels)−1 in a seeded order that
 // takes the classes in turn, so that any prefix is (near) class-balanced.
@@ -396,35 +423,66 @@ func (m *Model) Measure() {
 	}
 }
 
-// Parts is the number of pieces MeasurePart splits a measurement into.
-const Parts = 5
+// Parts is the number of pieces MeasurePart splits a measurement into,
+// each a millisecond or two natively: per track its test error, its codes
+// in two pieces, and the k-NN vote in two halves; then the classifiers.
+const Parts = 11
 
-// MeasurePart recomputes part p of the measurements: 0 the pretrained
-// track's error, 1 its codes, 2 and 3 the random track's, 4 the
-// classifiers' test accuracy.
+// ClassifierPart is the part that measures the classifiers.
+const ClassifierPart = 10
+
+// MeasurePart recomputes part p of the measurements: 0–4 the pretrained
+// track (the error of the stack so far; the codes of Deep, of the test and
+// the first half of the training digits, then of the second half; the
+// k-NN vote of the first and the second half of the test digits), 5–9 the
+// random one, 10 the classifiers' test accuracy. Spread over frames, the
+// codes of a measurement may be a few steps apart.
 func (m *Model) MeasurePart(p int) {
+	if p == ClassifierPart {
+		m.AccPre = m.ClfPre.Accuracy(m.Test.X.X, m.Test.Labels, m.clfPreB)
+		m.AccRand = m.ClfRand.Accuracy(m.Test.X.X, m.Test.Labels, m.clfRandB)
+		return
+	}
+	t, net, b, err := &m.Pre, m.Deep, m.db, m.partial
+	if p >= 5 {
+		t, net, b, err, p = &m.Rand, m.Rand.Net, m.Rand.b, m.Rand.Net, p-5
+	}
+	k, mid := m.Sizes[m.L], len(net.Layers)/2
+	half, trHalf := m.Test.N()/2, m.Train.N()/2
+	if t.trNet != net {
+		t.trB, t.trNet = net.NewBatch(256), net
+	}
 	switch p {
 	case 0:
-		if m.partial != m.Deep { // a stage: copy it into the stack so far
+		if t == &m.Pre && m.partial != m.Deep { // a stage: copy it into the stack so far
 			k := len(m.Stages) - 1
 			st := m.Stages[k]
 			copyLayer(&m.partial.Layers[k], &st.Layers[0])
 			copyLayer(&m.partial.Layers[k+1], &st.Layers[1])
 		}
-		m.Pre.MSE = m.partial.ReconstructionError(m.Test.X, m.pb)
+		b0 := b
+		if err != net {
+			b0 = m.pb
+		}
+		t.MSE = err.ReconstructionError(m.Test.X, b0)
 	case 1:
-		if m.partial != m.Deep {
+		if t == &m.Pre && m.partial != m.Deep {
 			m.copyStage(len(m.Stages) - 1)
 		}
-		m.measureCodes(&m.Pre, m.Deep, m.db)
+		net.Apply(t.Codes, mid, m.Test.X, b)
+		net.Apply(t.trCodes[:trHalf*k], mid, rows(m.Train.X, 0, trHalf), t.trB)
 	case 2:
-		m.Rand.MSE = m.Rand.Net.ReconstructionError(m.Test.X, m.Rand.b)
+		net.Apply(t.trCodes[trHalf*k:], mid, rows(m.Train.X, trHalf, m.Train.N()), t.trB)
 	case 3:
-		m.measureCodes(&m.Rand, m.Rand.Net, m.Rand.b)
+		t.knnRight = m.knnCount(t.Codes, t.trCodes, k, 0, half)
 	case 4:
-		m.AccPre = m.ClfPre.Accuracy(m.Test.X.X, m.Test.Labels, m.clfPreB)
-		m.AccRand = m.ClfRand.Accuracy(m.Test.X.X, m.Test.Labels, m.clfRandB)
+		t.KNN = float64(t.knnRight+m.knnCount(t.Codes, t.trCodes, k, half, m.Test.N())) / float64(m.Test.N())
 	}
+}
+
+// rows returns points lo … hi−1 of x as a set (no copy).
+func rows(x *data.Set, lo, hi int) *data.Set {
+	return &data.Set{N: hi - lo, D: x.D, X: x.X[lo*x.D : hi*x.D]}
 }
 
 // copyStage copies stage k's shallow autoencoder into Deep: its encoder
@@ -438,24 +496,6 @@ func (m *Model) copyStage(k int) {
 func copyLayer(dst, src *nn.Layer) {
 	copy(dst.W, src.W)
 	copy(dst.B, src.B)
-}
-
-// measureCodes writes the test digits' codes through net (an unrolled
-// autoencoder whose middle layer is the code) and their k-NN accuracy
-// against the training digits' codes.
-func (m *Model) measureCodes(t *Track, net *nn.Net, b *nn.Batch) {
-	mid := len(net.Layers) / 2
-	k := m.Sizes[m.L]
-	net.Apply(t.Codes, mid, m.Test.X, b)
-	if t.trNet != net {
-		t.trB, t.trNet = net.NewBatch(256), net
-	}
-	if len(m.trScratch) != m.Train.N()*k {
-		m.trScratch = make([]float64, m.Train.N()*k)
-	}
-	net.Apply(m.trScratch, mid, m.Train.X, t.trB)
-	tc := m.trScratch
-	t.KNN = m.KNNAccuracy(t.Codes, tc, k)
 }
 
 // pcaProject writes the test digits' coordinates on the top k principal
@@ -496,12 +536,18 @@ func project(p *pca.PCA, x *data.Set, dst []float64, k int) float64 {
 }
 
 // KNNAccuracy returns the fraction of the test digits whose KNN nearest
-// training codes (Euclidean, in k dimensions) vote for their class (a
-// tie goes to the class that reached the count first, nearest first).
+// training codes (Euclidean, in k dimensions) vote for their class (a tie
+// goes to the class that reached the count first, nearest first).
 func (m *Model) KNNAccuracy(test, train []float64, k int) float64 {
+	return float64(m.knnCount(test, train, k, 0, m.Test.N())) / float64(m.Test.N())
+}
+
+// knnCount returns how many of the test digits lo … hi−1 KNNAccuracy
+// counts right.
+func (m *Model) knnCount(test, train []float64, k, lo, hi int) int {
 	right := 0
 	nTr := m.Train.N()
-	for i := 0; i < m.Test.N(); i++ {
+	for i := lo; i < hi; i++ {
 		q := test[i*k : (i+1)*k]
 		for j := range m.knnD {
 			m.knnD[j], m.knnI[j] = math.Inf(1), -1
@@ -539,5 +585,5 @@ func (m *Model) KNNAccuracy(test, train []float64, k int) float64 {
 			right++
 		}
 	}
-	return float64(right) / float64(m.Test.N())
+	return right
 }

@@ -25,13 +25,14 @@ import (
 
 // Scene is the pretrain scene.
 type Scene struct {
-	info    scene.Info
-	cfg     core.Config
-	units   string
-	show    string // which track's codes and error: pretrained or random
-	model   *core.Model
-	pending *data.Pending
-	seed    uint64
+	info     scene.Info
+	cfg      core.Config
+	units    string
+	stageOpt string // the greedy stages' optimizer: adam or sgd
+	show     string // which track's codes and error: pretrained or random
+	model    *core.Model
+	pending  *data.Pending
+	seed     uint64
 
 	// measured, for Draw
 	preH, randH plot.Ring[float64] // test errors over training
@@ -84,18 +85,16 @@ const (
 
 // New returns the scene at its defaults.
 func New() *Scene {
-	s := &Scene{cfg: core.Default, units: "sigmoid", show: Pretrained,
+	s := &Scene{cfg: core.Default, units: "sigmoid", stageOpt: "adam", show: Pretrained,
 		preH: plot.NewRing[float64](historyLen), randH: plot.NewRing[float64](historyLen), stepsH: plot.NewRing[float64](historyLen)}
 	c := &s.cfg
 	s.info = scene.Info{
 		ID: "pretrain", Tab: "Pretraining",
 		Title:  "Greedy layer-wise pretraining, and when it helps",
 		Slides: "lecture: Deep autoencoders; Unsupervized pretraining; Supervised pretraining",
-		Text: "A deep autoencoder of the 8×8 digits with a 2-unit code, trained twice step for step with plain SGD: greedily " +
-			"(each layer's shallow autoencoder on the codes below it, then the unrolled stack fine-tuned) and from random " +
-			"initialisation. In the deep sigmoid stack with small weights the random start stays stuck at the mean; the " +
-			"pretrained one beats PCA and separates the classes. In the shallower net both train. Then a softmax head on the " +
-			"encoder learns from a few labels.",
+		Text: "A deep autoencoder of the digits with a 2-unit code, trained twice: greedily (layer by layer, then the " +
+			"unrolled stack fine-tuned) and from random initialisation. In the deep sigmoid stack the random start stays " +
+			"stuck; the pretrained one beats PCA and separates the classes. Then a classifier learns from a few labels.",
 		Params: param.NewSet(
 			param.Pick(param.Spec{Name: "arch", Label: "network", Kind: param.Choice, Choices: []string{core.Deep, core.Shallow},
 				Labels: []string{"64-48-32-24-16-8-2", "64-32-16-2"}, Resets: true,
@@ -106,8 +105,11 @@ func New() *Scene {
 			param.Pick(param.Spec{Name: "show", Label: "codes of", Kind: param.Choice, Choices: []string{Pretrained, Random},
 				Labels: []string{"pretrained", "random init"},
 				Help:   "whose 2-D codes, error and k-NN accuracy the plot and the readouts show"}, &s.show, Pretrained, Random),
+			param.Pick(param.Spec{Name: "stage_opt", Label: "stages trained by", Kind: param.Choice, Choices: []string{"adam", "sgd"},
+				Labels: []string{"Adam", "plain SGD"}, Resets: true,
+				Help: "the optimizer of each layer's shallow autoencoder: Adam (step 0.01), quick; or plain SGD at η as in 2006, which needs about 10 000 steps a layer"}, &s.stageOpt, "adam", "sgd"),
 			param.Bind(param.Spec{Name: "stage_steps", Label: "steps per layer", Kind: param.Int, Min: 100, Max: 10000, Default: float64(c.StageSteps), Log: true, Digits: 3, Resets: true,
-				Help: "Adam steps of each layer's shallow autoencoder in the greedy stages"}, &c.StageSteps),
+				Help: "steps of each layer's shallow autoencoder in the greedy stages"}, &c.StageSteps),
 			param.Bind(param.Spec{Name: "fine_steps", Label: "fine-tuning steps", Kind: param.Int, Min: 500, Max: 60000, Default: float64(c.FineSteps), Log: true, Digits: 3, Resets: true,
 				Help: "plain SGD steps of the unrolled network (the random start trains as many steps in all)"}, &c.FineSteps),
 			param.Bind(param.Spec{Name: "lr", Label: "SGD step size η", Min: 0.005, Max: 0.2, Default: c.LR, Log: true, Digits: 2, Resets: true,
@@ -130,7 +132,6 @@ func New() *Scene {
 		},
 		FloorTag:     "PCA",
 		Speed:        speed,
-		Insets:       scene.InsetRoom{N: 1, MinH: 90, MaxH: 150},
 		Legend:       s.legend,
 		MeasureFrame: s.measureFrame,
 	}
@@ -155,6 +156,10 @@ func (s *Scene) Reset(seed uint64) {
 	s.preH.Clear()
 	s.randH.Clear()
 	s.stepsH.Clear()
+	s.cfg.StageAdam = core.Default.StageAdam
+	if s.stageOpt == "sgd" {
+		s.cfg.StageAdam = 0
+	}
 	switch s.units {
 	case "tanh":
 		s.cfg.Units = nn.Tanh
@@ -207,7 +212,7 @@ func (s *Scene) formula() {
 func (s *Scene) classify() {
 	if s.model != nil {
 		s.model.Classify(s.cfg.Labels, s.cfg.Frozen)
-		s.model.MeasurePart(4)
+		s.model.MeasurePart(core.ClassifierPart)
 		s.copyMetrics()
 	}
 }
@@ -293,13 +298,13 @@ func (s *Scene) Layout(r ui.Rect, th *ui.Theme) {
 		top, bottom = r.CutTop(r.H - minH) // room for the stack's bars
 	}
 	s.left, s.right = top.CutLeft(top.W / 2)
-	s.stack = bottom
+	s.stack, s.inset = bottom, ui.Rect{}
+	if bottom.W >= th.Px(520) { // the error curve beside the stack
+		s.stack, s.inset = bottom.CutLeft(bottom.W * 0.55)
+		s.inset = s.inset.Inset(th.Px(4))
+	}
 	s.vl.r = codeArea(s.left, th)
 	s.vr.r = codeArea(s.right, th)
-	s.inset = ui.Rect{}
-	if len(s.info.InsetRects) > 0 {
-		s.inset = s.info.InsetRects[0]
-	}
 }
 
 // codeArea is the square scatter area of a codes panel under its title.
@@ -348,7 +353,9 @@ func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 	s.drawStack(c, th)
 	c.Unclip()
 	if s.inset.W > 0 {
+		c.Clip(s.inset)
 		s.drawErrors(c, th)
+		c.Unclip()
 	}
 }
 
@@ -538,7 +545,6 @@ func (s *Scene) legend(rows []plot.LegendRow, th *ui.Theme) []plot.LegendRow {
 	return append(rows,
 		plot.LegendRow{Swatch: plot.SwatchBand, Color: th.Model, Text: "layers training now"},
 		plot.LegendRow{Swatch: plot.SwatchBand, Color: th.Reference, Text: "pretrained layers, fixed"},
-		plot.LegendRow{Swatch: plot.SwatchDot, Color: classColor(3), Text: "test digit, coloured by class"},
 		plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Model, Text: "error: pretrained (stack so far)"},
 		plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Data, Text: "error: random init"})
 }
