@@ -43,8 +43,8 @@ type Scene struct {
 	pts         []float64
 
 	// layout
-	left, right, stack, inset ui.Rect
-	vl, vr                    box
+	left, right, line, stack, inset ui.Rect
+	vl, vr                          box
 }
 
 // box maps a 2-D code range to a panel.
@@ -105,7 +105,7 @@ func New() *Scene {
 			param.Pick(param.Spec{Name: "show", Label: "codes of", Kind: param.Choice, Choices: []string{Pretrained, Random},
 				Labels: []string{"pretrained", "random init"},
 				Help:   "whose 2-D codes, error and k-NN accuracy the plot and the readouts show"}, &s.show, Pretrained, Random),
-			param.Pick(param.Spec{Name: "stage_opt", Label: "stages trained by", Kind: param.Choice, Choices: []string{"adam", "sgd"},
+			param.Pick(param.Spec{Name: "stage_opt", Label: "stages by", Kind: param.Choice, Choices: []string{"adam", "sgd"},
 				Labels: []string{"Adam", "plain SGD"}, Resets: true,
 				Help: "the optimizer of each layer's shallow autoencoder: Adam (step 0.01), quick; or plain SGD at η as in 2006, which needs about 10 000 steps a layer"}, &s.stageOpt, "adam", "sgd"),
 			param.Bind(param.Spec{Name: "stage_steps", Label: "steps per layer", Kind: param.Int, Min: 100, Max: 10000, Default: float64(c.StageSteps), Log: true, Digits: 3, Resets: true,
@@ -290,17 +290,23 @@ func (s *Scene) copyMetrics() {
 }
 
 func (s *Scene) Layout(r ui.Rect, th *ui.Theme) {
-	top, bottom := r.CutTop(r.H * 0.7)
-	if r.W < r.H*0.8 { // portrait: the codes take more room
-		top, bottom = r.CutTop(r.H * 0.62)
+	lineH := th.Font(ui.SizeBody)*1.6 + th.Px(8)
+	head := th.Font(ui.SizeBody)*1.5 + th.Px(16)
+	// the codes' squares as large as half the width allows, leaving the
+	// stage's line and, room permitting, the stack's bars and the curve
+	side := math.Min(r.W/2-th.Px(16), r.H-head-lineH)
+	if r.W >= th.Px(520) {
+		side = math.Min(side, r.H-head-lineH-th.Px(90))
 	}
-	if minH := th.Font(ui.SizeBody)*1.6 + th.Font(ui.SizeSmall)*1.5 + th.Px(36); bottom.H < minH && r.H > 2*minH {
-		top, bottom = r.CutTop(r.H - minH) // room for the stack's bars
-	}
+	top, bottom := r.CutTop(math.Max(side, th.Px(40)) + head)
 	s.left, s.right = top.CutLeft(top.W / 2)
+	s.line, bottom = bottom.CutTop(math.Min(lineH, bottom.H))
+	s.line = s.line.Inset(th.Px(4))
 	s.stack, s.inset = bottom, ui.Rect{}
-	if bottom.W >= th.Px(520) { // the error curve beside the stack
-		s.stack, s.inset = bottom.CutLeft(bottom.W * 0.55)
+	if bottom.H < th.Px(50) {
+		s.stack = ui.Rect{}
+	} else if bottom.W >= th.Px(520) { // the error curve beside the stack
+		s.stack, s.inset = bottom.CutLeft(bottom.W * 0.5)
 		s.inset = s.inset.Inset(th.Px(4))
 	}
 	s.vl.r = codeArea(s.left, th)
@@ -349,7 +355,7 @@ func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 	c.Text(fit(c, s.right.W, title.Size, name, short), s.right.X+s.right.W/2, s.right.Y+th.Px(6), title)
 	s.scatter(c, th, &s.vr, tr.Codes)
 	c.Unclip()
-	c.Clip(s.stack)
+	c.Clip(ui.Rect{X: s.line.X, Y: s.line.Y, W: s.line.W, H: s.line.H + s.stack.H})
 	s.drawStack(c, th)
 	c.Unclip()
 	if s.inset.W > 0 {
@@ -419,6 +425,9 @@ func (s *Scene) drawStack(c ui.Canvas, th *ui.Theme) {
 	r := s.stack.Inset(th.Px(8))
 	st := m.Stage()
 	body := ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.Text}
+	if s.line.W < th.Px(480) {
+		body.Size = th.Font(ui.SizeSmall)
+	}
 	s.buf = s.buf[:0]
 	switch {
 	case st < m.L:
@@ -448,10 +457,10 @@ func (s *Scene) drawStack(c ui.Canvas, th *ui.Theme) {
 		s.buf = strconv.AppendInt(s.buf, int64(m.Cfg.Labels), 10)
 		s.buf = append(s.buf, " labels"...)
 	}
-	c.TextBytes(s.buf, r.X, r.Y, body)
-	top := r.Y + body.Size*1.6
+	c.TextBytes(s.buf, s.line.X, s.line.Y, body)
+	top := r.Y
 	h := r.Bottom() - top
-	if h < th.Px(16) {
+	if s.stack.H == 0 || h < th.Px(16) {
 		return
 	}
 	// encoder then decoder, left to right, one bar per layer of units
@@ -480,7 +489,7 @@ func (s *Scene) drawStack(c ui.Canvas, th *ui.Theme) {
 			col = th.Reference // pretrained, fixed while the next trains
 		}
 		c.FillRect(ui.Rect{X: x - barW/2, Y: cy - bh/2, W: barW, H: bh}, col)
-		if gap >= th.Px(22) || i == 0 || i == m.L || i == n-1 {
+		if gap >= th.Px(18) || i == 0 || i == m.L || i == n-1 {
 			c.Text(strconv.Itoa(w), x, top+barH+th.Px(2), small)
 		}
 	}
