@@ -23,6 +23,7 @@ var mostExpensive = []string{
 	"scene=sparse&view=patches&k=128&lambda=0.005",
 	"scene=sparse&view=sae&k=128&lambda=0.005",
 	"scene=sparse&view=psd&k=128&lambda=0.005",
+	"scene=pretrain&arch=deep&stage_steps=100",
 }
 
 // playFrames plays for about four seconds and returns the intervals

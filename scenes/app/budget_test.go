@@ -43,6 +43,10 @@ var expensive = []struct {
 	{"scene=sparse&view=patches&k=128&lambda=0.005", costModel{step: 12 * time.Millisecond, measure: 300 * time.Microsecond, part: 300 * time.Microsecond, draw: 6 * time.Millisecond}},
 	{"scene=sparse&view=sae&k=128&lambda=0.005", costModel{step: 2 * time.Millisecond, measure: 23 * time.Millisecond, part: 23 * time.Millisecond, draw: 6 * time.Millisecond}},
 	{"scene=sparse&view=psd&k=128&lambda=0.005", costModel{step: 15 * time.Millisecond, measure: 210 * time.Millisecond, part: 7 * time.Millisecond, draw: 8 * time.Millisecond}},
+	// core/pretrain's BenchmarkStep and BenchmarkMeasurePart: 0.22 ms a
+	// step of both deep nets, at most 1.5 ms a part, 8 ms a Measure
+	// (eleven parts) natively
+	{"scene=pretrain&arch=deep&stage_steps=100", costModel{step: time.Millisecond, measure: 25 * time.Millisecond, part: 5 * time.Millisecond, draw: 6 * time.Millisecond}},
 }
 
 // fakeClock is a clock that moves only when told: the App's budgets are
