@@ -85,8 +85,11 @@ type Config struct {
 	Frozen bool
 }
 
-// Default is the scene's setting: a short schedule of the issue's
-// (10 000 steps a layer, 60 000 in all).
+// Default is the scene's setting, a schedule short enough to watch: the
+// greedy stages with Adam, 1 000 steps a layer, then 6 000 steps of plain
+// SGD; the random start gets as many plain SGD steps, 12 000. The issue's
+// measurement (plain SGD throughout, 10 000 steps a layer, 60 000 in all)
+// is StageAdam 0, StageSteps 10 000 (see TestIssueSchedule).
 var Default = Config{Arch: Deep, Units: nn.Sigmoid, LR: 0.05, Batch: 32,
 	StageSteps: 1000, FineSteps: 6000, StageAdam: 0.01, Labels: 50, ClassSteps: 1500}
 
@@ -144,7 +147,7 @@ type Model struct {
 
 // Track is one deep autoencoder being trained, with its measurements.
 type Track struct {
-	Net   *nn.Net // the deep autoencoder (for Pre: nil until unrolled)
+	Net   *nn.Net // what trains: the deep autoencoder (for Pre: a stage's shallow one until unrolled)
 	Tr    *nn.Trainer
 	MSE   float64   // test error of the network (Pre: of the stack so far)
 	Codes []float64 // the test digits' codes, Test.N × code size
