@@ -10,6 +10,7 @@ import (
 	"aelab/scenes/denoise"
 	"aelab/scenes/hashing"
 	"aelab/scenes/pca"
+	"aelab/scenes/pretrain"
 	"aelab/scenes/scene"
 	"aelab/scenes/sparse"
 	"aelab/scenes/stochastic"
@@ -28,5 +29,6 @@ func All() []scene.Scene {
 		contractive.New(),
 		stochastic.New(),
 		hashing.New(),
+		pretrain.New(),
 	}
 }

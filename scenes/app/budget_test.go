@@ -53,6 +53,10 @@ var expensive = []struct {
 	// ~5 700 shapes at radius 5 (scenes/hashing's BenchmarkDraw) taken as the
 	// sparse patches' 8 000 are
 	{"scene=hashing&bits=16&radius=5", costModel{step: 3500 * time.Microsecond, measure: 21 * time.Millisecond, part: 3 * time.Millisecond, draw: 8 * time.Millisecond}},
+	// core/pretrain's BenchmarkStep and BenchmarkMeasurePart: 0.22 ms a
+	// step of both deep nets, at most 1.5 ms a part, 8 ms a Measure
+	// (eleven parts) natively
+	{"scene=pretrain&arch=deep&stage_steps=100", costModel{step: time.Millisecond, measure: 25 * time.Millisecond, part: 5 * time.Millisecond, draw: 6 * time.Millisecond}},
 }
 
 // fakeClock is a clock that moves only when told: the App's budgets are
