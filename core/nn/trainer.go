@@ -199,17 +199,26 @@ func (t *Trainer) Step(n int) (done int, diverged bool) {
 	return done, false
 }
 
-// ready makes sure the loaded minibatch has been evaluated at the current
-// parameters (loading and evaluating the next one if not) and reports
-// whether training may go on from them; if not, it has diverged and the
-// checkpoint is back.
-func (t *Trainer) ready() bool {
+// Next returns the loss of the minibatch the next step will take, at the
+// current parameters, evaluating it if it has not been: before the first
+// step, the level a loss curve starts from (Initial is NaN until then).
+// The next Step uses that minibatch and that evaluation, so the run is
+// the same whether or not Next was called.
+func (t *Trainer) Next() float64 {
 	if !t.ahead {
 		t.load()
 		t.next = t.Obj.LossGrad(t.mb)
 		t.ahead = true
 	}
-	if t.Diverging(t.next) {
+	return t.next
+}
+
+// ready makes sure the loaded minibatch has been evaluated at the current
+// parameters (loading and evaluating the next one if not) and reports
+// whether training may go on from them; if not, it has diverged and the
+// checkpoint is back.
+func (t *Trainer) ready() bool {
+	if t.Diverging(t.Next()) {
 		t.restore()
 		return false
 	}

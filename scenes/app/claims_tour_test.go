@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strconv"
 	"testing"
 
@@ -19,22 +20,26 @@ func TestTourClaims(t *testing.T) {
 		for _, c := range st.Expect {
 			claims++
 			for _, seed := range []int{1, 2, 3} {
-				a := newApp(t, "scene=pca&paused=1&seed="+strconv.Itoa(seed))
-				a.goToStop(n + 1)
-				for _, name := range c.Metrics() {
-					if _, ok := a.State().Metrics[name]; !ok {
-						t.Fatalf("stop %d: the claim %q reads %s, which scene %s does not measure", n+1, c.Source, name, st.Scene)
+				// each run its own App: side by side on the machine's cores
+				t.Run(fmt.Sprintf("stop%02d/seed%d", n+1, seed), func(t *testing.T) {
+					t.Parallel()
+					a := newApp(t, "scene=pca&paused=1&seed="+strconv.Itoa(seed))
+					a.goToStop(n + 1)
+					for _, name := range c.Metrics() {
+						if _, ok := a.State().Metrics[name]; !ok {
+							t.Fatalf("stop %d: the claim %q reads %s, which scene %s does not measure", n+1, c.Source, name, st.Scene)
+						}
 					}
-				}
-				a.SetPaused(false)
-				in := &ui.Input{}
-				for f := 0; f < c.Frames; f++ {
-					a.Update(in)
-				}
-				a.SetPaused(true) // measures in full what the frames spread
-				if ok, why := c.Check(a.State().Metrics); !ok {
-					t.Errorf("stop %d (%.50s…), seed %d, step %d: %q fails: %s", n+1, st.Say, seed, a.Step(), c.Source, why)
-				}
+					a.SetPaused(false)
+					in := &ui.Input{}
+					for f := 0; f < c.Frames; f++ {
+						a.Update(in)
+					}
+					a.SetPaused(true) // measures in full what the frames spread
+					if ok, why := c.Check(a.State().Metrics); !ok {
+						t.Errorf("stop %d (%.50s…), seed %d, step %d: %q fails: %s", n+1, st.Say, seed, a.Step(), c.Source, why)
+					}
+				})
 			}
 		}
 	}

@@ -61,9 +61,16 @@ func TestShortcuts(t *testing.T) {
 	if a.State().Scene != ids[2] {
 		t.Errorf("3 went to %s, want %s", a.State().Scene, ids[2])
 	}
-	keys(a, "9") // no ninth scene: nothing happens
-	if a.State().Scene != ids[2] {
-		t.Errorf("9 left %s for %s", ids[2], a.State().Scene)
+	if len(ids) < 9 {
+		keys(a, "9") // no ninth scene: nothing happens
+		if a.State().Scene != ids[2] {
+			t.Errorf("9 left %s for %s", ids[2], a.State().Scene)
+		}
+	} else {
+		keys(a, "9")
+		if a.State().Scene != ids[8] {
+			t.Errorf("9 went to %s, want %s", a.State().Scene, ids[8])
+		}
 	}
 	keys(a, strconv.Itoa(at("pca")+1)) // back to pca for its sliders
 	// Tab focuses the first slider (lr), ] moves it up a hundredth of its track

@@ -248,7 +248,7 @@ func (s *Scene) show() {
 	ms[mRounding].Value = m.ReconRounded / math.Max(m.ReconReal, 1e-12)
 	s.info.Loss = m.Trainer.Smooth
 	if m.Trainer.Steps == 0 {
-		s.info.Loss = m.Trainer.Initial
+		s.info.Loss = m.Trainer.Next() // the first minibatch's, at the weights drawn
 	}
 	s.hist, s.histMax = m.Hist, 1
 	for _, h := range s.hist {
