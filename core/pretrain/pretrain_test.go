@@ -37,6 +37,9 @@ func run(t *testing.T, cfg Config, seed uint64, im *data.Images) *Model {
 // codes separate the classes better than PCA's (k-NN), and with 50 labels
 // the pretrained classifier beats the randomly initialised one.
 func TestDeepStackPretrainingHelps(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains three pairs of deep nets for 13 500 steps")
+	}
 	im := digits(t)
 	for seed := uint64(1); seed <= 3; seed++ {
 		m := run(t, Default, seed, im)
@@ -61,6 +64,9 @@ func TestDeepStackPretrainingHelps(t *testing.T) {
 // layer from a random start: it is not stuck, and beats PCA without
 // pretraining.
 func TestShallowNetTrainsFromRandom(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains two pairs of nets for 13 500 steps")
+	}
 	im := digits(t)
 	cfg := Default
 	cfg.Arch = Shallow

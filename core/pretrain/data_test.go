@@ -1,0 +1,3 @@
+package pretrain
+
+import _ "aelab/core/data/datatest" // the data sets under node
