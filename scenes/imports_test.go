@@ -13,7 +13,7 @@ import (
 // contract, the shared kit and the platform layers.
 var kit = map[string]bool{
 	"aelab/scenes": true, "aelab/scenes/app": true, "aelab/scenes/scene": true, "aelab/scenes/plot": true,
-	"aelab/scenes/param": true, "aelab/scenes/ui": true, "aelab/scenes/ui/uitest": true,
+	"aelab/scenes/param": true, "aelab/scenes/ui": true, "aelab/scenes/ui/uitest": true, "aelab/scenes/scene/scenetest": true,
 	"aelab/scenes/gfx": true, "aelab/scenes/game": true,
 }
 

@@ -1,74 +1,29 @@
 package stochastic_test
 
 import (
-	"math"
 	"testing"
 
-	"aelab/scenes/param"
 	"aelab/scenes/scene"
+	"aelab/scenes/scene/scenetest"
 	"aelab/scenes/stochastic"
 	"aelab/scenes/ui"
-	"aelab/scenes/ui/uitest"
 )
 
-// TestScene: every parameter is bound; at each parameter's ends the scene
-// trains, measures finite metrics and draws, and a frame's measure and
-// draw allocate nothing, in both views and on every data set.
+// TestScene: every parameter is bound and, at each parameter's ends, the
+// scene trains, measures finite metrics and draws, and a frame's measure
+// and draw allocate nothing (scenetest.Sweep), in both views and on every
+// data set.
 func TestScene(t *testing.T) {
 	s := stochastic.New()
 	var _ scene.Scene = s
-	info := s.Info()
-	ps := info.Params
-	for i := range ps.Specs {
-		if !ps.Specs[i].Bound() {
-			t.Errorf("%s is not bound", ps.Specs[i].Name)
-		}
-	}
-	th := ui.Light(1)
-	area := ui.Rect{W: 900, H: 560}
-	info.InsetRects = []ui.Rect{{X: 900, W: 300, H: 120}}
-	s.Layout(area, th)
-	s.Reset(1)
-	c := &uitest.Canvas{}
-	check := func(what string) {
-		t.Helper()
-		s.Train(3)
-		s.Measure()
-		for _, m := range info.Metrics {
-			if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
-				t.Errorf("%s: %s is %v", what, m.Name, m.Value)
-			}
-		}
-		s.Draw(c, area, th)
-		if n := testing.AllocsPerRun(3, func() {
-			for f := 0; f < 11; f++ {
-				info.MeasureFrame(f)
-			}
-			s.Draw(c, area, th)
-		}); n != 0 {
-			t.Errorf("%s: a frame's measure and draw allocate %v times", what, n)
-		}
-	}
-	for i := range ps.Specs {
-		sp := &ps.Specs[i]
-		for _, v := range []float64{sp.Min, sp.Max, sp.Default} {
-			if sp.Kind == param.Choice {
-				v = math.Min(v, float64(len(sp.Choices)-1))
-			}
-			ps.SetAt(i, v)
-			if sp.Resets {
-				s.Reset(1)
-			} else if sp.Apply != nil {
-				sp.Apply()
-			}
-			check(sp.Name)
-		}
-	}
+	sw := scenetest.Sweep{Insets: []ui.Rect{{X: 900, W: 300, H: 120}}, Steps: 3, Frames: 11}
+	sw.Run(t, s)
+	ps := s.Info().Params
 	for _, d := range []float64{0, 3} { // the ring and the digits, side by side
 		ps.SetAt(ps.Index("data"), d)
 		ps.SetAt(ps.Index("view"), 1)
 		s.Reset(2)
-		check("compare")
+		sw.Check(t, s, "compare")
 	}
 }
 
