@@ -4,7 +4,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"runtime/metrics"
 	"strconv"
 	"syscall/js"
@@ -146,21 +145,5 @@ func jsString(v js.Value) string {
 // one thread, so a huge n would freeze the tab.
 const maxTrain = 1000000
 
-func stateJS(s app.State) map[string]any {
-	metrics := make(map[string]any, len(s.Metrics))
-	for k, v := range s.Metrics {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			metrics[k] = nil // undefined for now (JSON's null), never NaN
-			continue
-		}
-		metrics[k] = v
-	}
-	warnings := make([]any, len(s.Warnings))
-	for i, w := range s.Warnings {
-		warnings[i] = w
-	}
-	return map[string]any{
-		"scene": s.Scene, "step": s.Step, "paused": s.Paused, "loss": s.Loss,
-		"params": s.Params, "metrics": metrics, "warnings": warnings,
-	}
-}
+// stateJS is the state as aelab.state() returns it (State.Values).
+func stateJS(s app.State) map[string]any { return s.Values() }

@@ -113,3 +113,28 @@ func TestProjectIsPCA(t *testing.T) {
 		t.Errorf("project's error %.12g, PCA's discarded variance %.12g", got, want)
 	}
 }
+
+// With modern units (ReLU, He initialisation, Adam) the deep stack trains
+// from a random start, below PCA and below the pretrained start: the
+// lecture's "Drop-out, batch-norm and ReLu give possibility to achieve
+// good results without unsupervised pretraining".
+func TestModernUnitsNeedNoPretraining(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains five pairs of deep nets for 13 500 steps")
+	}
+	im := digits(t)
+	for seed := uint64(1); seed <= 5; seed++ {
+		t.Run("", func(t *testing.T) {
+			t.Parallel()
+			m := run(t, Modern(Default), seed, im)
+			t.Logf("seed %d: ae_mse pretrained %.3f random %.3f pca %.3f; knn codes %.3f random %.3f pca %.3f; 50 labels: acc pretrained %.3f random %.3f",
+				seed, m.Pre.MSE, m.Rand.MSE, m.PCAMSE, m.Pre.KNN, m.Rand.KNN, m.PCAKNN, m.AccPre, m.AccRand)
+			if !(m.Rand.MSE < m.Pre.MSE && m.Rand.MSE < 0.7*m.PCAMSE) {
+				t.Errorf("seed %d: random start's ae_mse %.3f not below the pretrained %.3f and 0.7 × PCA's %.3f", seed, m.Rand.MSE, m.Pre.MSE, m.PCAMSE)
+			}
+			if !(m.AccRand > 0.4) {
+				t.Errorf("seed %d, 50 labels: the random start's classifier %.3f, want > 40%% (it trains)", seed, m.AccRand)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -666,6 +667,28 @@ func (a *App) State() State {
 		st.Metrics[m.Name] = m.Value
 	}
 	return st
+}
+
+// Values returns the state as aelab.state() hands it to scripts, in the
+// types js.ValueOf takes: a metric undefined for now (NaN or infinite) is
+// nil, JSON's null, never NaN (docs/scripting.md).
+func (s State) Values() map[string]any {
+	metrics := make(map[string]any, len(s.Metrics))
+	for k, v := range s.Metrics {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			metrics[k] = nil
+			continue
+		}
+		metrics[k] = v
+	}
+	warnings := make([]any, len(s.Warnings))
+	for i, w := range s.Warnings {
+		warnings[i] = w
+	}
+	return map[string]any{
+		"scene": s.Scene, "step": s.Step, "paused": s.Paused, "loss": s.Loss,
+		"params": s.Params, "metrics": metrics, "warnings": warnings,
+	}
 }
 
 // FrameStats returns the frame timings of the last two seconds.

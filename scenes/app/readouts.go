@@ -101,7 +101,9 @@ func (b *readoutBox) draw(c ui.Canvas, th *ui.Theme, metrics []scene.Metric) {
 		var f readoutFit
 		for _, f = range fits {
 			b.buf = appendMetricSig(b.buf[:0], m.Value, m.Digits, f.sig)
-			b.buf = append(b.buf, m.Unit...)
+			if !math.IsNaN(m.Value) && !math.IsInf(m.Value, 0) { // "—", not "—%"
+				b.buf = append(b.buf, m.Unit...)
+			}
 			if c.TextWidth(m.Label, th.Font(f.label), false)+b.width(c, b.buf, th.Font(f.value), true) <= room {
 				break
 			}

@@ -8,10 +8,10 @@ import (
 )
 
 // TestStateIsJSON: the state of every scene as it opens and of every
-// guided-lecture stop as it arrives, before any step, is valid JSON —
-// no NaN in its loss or metrics — as aelab.state() hands it to scripts
-// (docs/scripting.md: "undefined for now" is null, never NaN). The hashing
-// scene's loss was NaN until its first step.
+// guided-lecture stop as it arrives, before any step, is valid JSON as
+// aelab.state() hands it to scripts — no NaN in its loss, an undefined
+// metric null (docs/scripting.md: "undefined for now" is null, never NaN).
+// The hashing scene's loss was NaN until its first step.
 func TestStateIsJSON(t *testing.T) {
 	var queries []string
 	for _, sc := range scenes.All() {
@@ -22,7 +22,7 @@ func TestStateIsJSON(t *testing.T) {
 	}
 	for _, q := range queries {
 		a := New(Options{Scenes: scenes.All(), Query: ParseQuery(q), Now: frozen})
-		if _, err := json.Marshal(a.State()); err != nil {
+		if _, err := json.Marshal(a.State().Values()); err != nil {
 			t.Errorf("%s: %v (loss %v, metrics %v)", q, err, a.State().Loss, a.State().Metrics)
 		}
 	}

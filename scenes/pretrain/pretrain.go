@@ -28,7 +28,11 @@ type Scene struct {
 	cfg      core.Config
 	stageOpt string // the greedy stages' optimizer: adam or sgd
 	show     string // which track's codes and error: pretrained or random
+	units    string // Sigmoid (2006) or ReLU (modern)
+	view     string // Codes or Runs
+	nRuns    int    // pairs of runs of the Runs view
 	model    *core.Model
+	runs     *core.Runs // the Runs view's; model is its first
 	pending  *data.Pending
 	seed     uint64
 
@@ -71,6 +75,22 @@ func (b *box) fit(codes []float64) {
 	b.x0, b.x1, b.y0, b.y1 = b.x0-mx, b.x1+mx, b.y0-my, b.y1+my
 }
 
+// fit2 is fit for the points (xs[i], ys[i]), with the same scale on both
+// axes (an embedding's distances mean the same either way).
+func (b *box) fit2(xs, ys []float64) {
+	b.x0, b.x1, b.y0, b.y1 = math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for i, x := range xs {
+		b.x0, b.x1 = math.Min(b.x0, x), math.Max(b.x1, x)
+		b.y0, b.y1 = math.Min(b.y0, ys[i]), math.Max(b.y1, ys[i])
+	}
+	if !(b.x1 >= b.x0) || !(b.y1 >= b.y0) {
+		b.x0, b.x1, b.y0, b.y1 = -1, 1, -1, 1
+	}
+	cx, cy := (b.x0+b.x1)/2, (b.y0+b.y1)/2
+	half := 0.55 * math.Max(math.Max(b.x1-b.x0, b.y1-b.y0), 1e-9)
+	b.x0, b.x1, b.y0, b.y1 = cx-half, cx+half, cy-half, cy+half
+}
+
 func (b *box) at(x, y float64) (float64, float64) {
 	return b.r.X + b.r.W*(x-b.x0)/(b.x1-b.x0), b.r.Bottom() - b.r.H*(y-b.y0)/(b.y1-b.y0)
 }
@@ -81,9 +101,22 @@ const (
 	Random     = "random"
 )
 
+// Views: one pair of runs and their codes, or many pairs in function
+// space (the lecture's Demo2).
+const (
+	Codes = "codes"
+	Runs  = "runs"
+)
+
+// Units: 2006's or today's (core.Modern).
+const (
+	Sigmoid = "sigmoid"
+	ReLU    = "relu"
+)
+
 // New returns the scene at its defaults.
 func New() *Scene {
-	s := &Scene{cfg: core.Default, stageOpt: "adam", show: Pretrained,
+	s := &Scene{cfg: core.Default, stageOpt: "adam", show: Pretrained, units: Sigmoid, view: Codes, nRuns: 3,
 		preH: plot.NewRing[float64](historyLen), randH: plot.NewRing[float64](historyLen), stepsH: plot.NewRing[float64](historyLen)}
 	c := &s.cfg
 	s.info = scene.Info{
@@ -91,9 +124,18 @@ func New() *Scene {
 		Title:  "Greedy layer-wise pretraining, and when it helps",
 		Slides: "lecture: Deep autoencoders; Unsupervized pretraining; Supervised pretraining",
 		Text: "A deep autoencoder of the digits with a 2-unit code, trained twice: greedily (layer by layer, then the " +
-			"unrolled stack fine-tuned) and from random initialisation. In the deep sigmoid stack the random start stays " +
-			"stuck; the pretrained one beats PCA and separates the classes. Then a classifier learns from a few labels.",
+			"unrolled stack fine-tuned) and from random initialisation. In 2006's deep sigmoid stack the random start stays " +
+			"stuck; the pretrained one beats PCA and separates the classes. With ReLU units and Adam the random start trains too. " +
+			"\"Many runs\" is the lecture's Demo2.",
 		Params: param.NewSet(
+			param.Pick(param.Spec{Name: "view", Label: "view", Kind: param.Choice, Choices: []string{Codes, Runs},
+				Labels: []string{"codes of one pair", "many runs (Demo2)"}, Resets: true,
+				Help: "codes: one pretrained and one random run, their 2-D codes beside PCA's; runs: several pairs of runs, each run's outputs on 50 probe digits over training embedded in 2-D (Erhan et al. 2010)"}, &s.view, Codes, Runs),
+			param.Bind(param.Spec{Name: "runs", Label: "pairs of runs", Kind: param.Int, Min: 2, Max: 6, Default: 3, Resets: true,
+				Help: "how many pretrained and as many random runs the Demo2 view trains (seeds seed … seed + runs − 1), taking turns"}, &s.nRuns),
+			param.Pick(param.Spec{Name: "units", Label: "units", Kind: param.Choice, Choices: []string{Sigmoid, ReLU},
+				Labels: []string{"sigmoid, SGD (2006)", "ReLU, Adam (modern)"}, Resets: true,
+				Help: "sigmoid: the hidden units, small initial weights and plain SGD of 2006; ReLU: ReLU units, He initialisation and Adam (step 0.003) for the deep networks and the classifiers, with which a random start trains"}, &s.units, Sigmoid, ReLU),
 			param.Pick(param.Spec{Name: "arch", Label: "network", Kind: param.Choice, Choices: []string{core.Deep, core.Shallow},
 				Labels: []string{"64-48-32-24-16-8-2", "64-32-16-2"}, Resets: true,
 				Help: "deep: the sigmoid stack 64-48-32-24-16-8-2 with small initial weights (0.1/√fan-in), where pretraining helps; shallow: 64-32-16-2 with 1/√fan-in weights, which trains from a random start"}, &c.Arch, core.Deep, core.Shallow),
@@ -124,6 +166,8 @@ func New() *Scene {
 			{Name: "acc_pretrained", Label: "acc. pretrained", Unit: "%", Digits: 3},
 			{Name: "acc_random", Label: "acc. random init", Unit: "%", Digits: 3},
 			{Name: "labels", Label: "labels", Digits: 2},
+			{Name: "separation", Label: "separation (2-D)", Digits: 2},
+			{Name: "separation_full", Label: "separation (outputs)", Digits: 2},
 		},
 		FloorTag:     "PCA",
 		Speed:        speed,
@@ -140,6 +184,10 @@ func New() *Scene {
 // 850 frames, 14 s.
 const speed = 16
 
+// embedIters is the power iterations a frame spends on the Demo2
+// embedding; started from the last frame's directions, a few suffice.
+const embedIters = 20
+
 // historyLen is the number of measurements the error curves keep.
 const historyLen = 300
 
@@ -154,6 +202,20 @@ func (s *Scene) Reset(seed uint64) {
 	s.cfg.StageAdam = core.Default.StageAdam
 	if s.stageOpt == "sgd" {
 		s.cfg.StageAdam = 0
+	}
+	s.cfg.Units, s.cfg.Adam = core.Default.Units, core.Default.Adam
+	if s.units == ReLU {
+		s.cfg = core.Modern(s.cfg)
+	}
+	s.runs = nil
+	s.info.Unused = s.info.Unused[:0]
+	if s.units == ReLU {
+		s.info.Unused = append(s.info.Unused, "lr") // Adam's step is fixed
+	}
+	if s.view == Runs {
+		s.info.Unused = append(s.info.Unused, "labels", "frozen", "show")
+	} else {
+		s.info.Unused = append(s.info.Unused, "runs")
 	}
 	if s.pending == nil {
 		s.pending = data.Start("digits")
@@ -174,7 +236,12 @@ func (s *Scene) start() {
 	if im == nil {
 		return
 	}
-	s.model = core.New(s.cfg, s.seed, im)
+	if s.view == Runs {
+		s.runs = core.NewRuns(s.cfg, s.seed, s.nRuns, im)
+		s.model = s.runs.Models[0]
+	} else {
+		s.model = core.New(s.cfg, s.seed, im)
+	}
 	s.formula()
 	s.Measure()
 }
@@ -211,7 +278,13 @@ func (s *Scene) Train(n int) (int, bool) {
 			return 0, false
 		}
 	}
-	done, diverged := s.model.Step(n)
+	var done int
+	var diverged bool
+	if s.runs != nil {
+		done, diverged = s.runs.Step(n)
+	} else {
+		done, diverged = s.model.Step(n)
+	}
 	if diverged {
 		s.info.Restored = s.model.Pre.Tr.Restored
 	}
@@ -224,6 +297,9 @@ func (s *Scene) measureFrame(frame int) {
 	}
 	s.model.MeasurePart(s.measured % core.Parts)
 	s.measured++
+	if s.runs != nil {
+		s.runs.Embed(embedIters)
+	}
 	if s.measured%core.Parts == 0 {
 		s.record()
 	}
@@ -243,6 +319,9 @@ func (s *Scene) Measure() {
 		return
 	}
 	s.model.Measure()
+	if s.runs != nil {
+		s.runs.Embed(core.EmbedIters)
+	}
 	s.measured = 0
 	s.record()
 	s.copyMetrics()
@@ -273,6 +352,11 @@ func (s *Scene) copyMetrics() {
 	ms[4].Value, ms[5].Value = 100*shown.KNN, 100*m.PCAKNN
 	ms[6].Value, ms[7].Value = 100*m.AccPre, 100*m.AccRand
 	ms[8].Value = float64(m.Cfg.Labels)
+	ms[9].Value, ms[10].Value = math.NaN(), math.NaN()
+	if s.runs != nil { // the classifiers do not train in this view
+		ms[6].Value, ms[7].Value = math.NaN(), math.NaN()
+		ms[9].Value, ms[10].Value = s.runs.Separation, s.runs.SeparationFull
+	}
 	s.info.Loss, s.info.Floor = shown.MSE, m.PCAMSE
 }
 
@@ -324,8 +408,25 @@ func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 		c.TextBytes(s.loading, area.X+area.W/2, area.Y+area.H/2, ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.TextDim, Align: ui.Center})
 		return
 	}
-	m := s.model
 	title := ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.Text, Align: ui.Center}
+	if s.runs != nil {
+		s.drawRuns(c, th, title)
+	} else {
+		s.drawCodes(c, th, title)
+	}
+	c.Clip(ui.Rect{X: s.line.X, Y: s.line.Y, W: s.line.W, H: s.line.H + s.stack.H})
+	s.drawStack(c, th)
+	c.Unclip()
+	if s.inset.W > 0 {
+		c.Clip(s.inset)
+		s.drawErrors(c, th)
+		c.Unclip()
+	}
+}
+
+// drawCodes draws PCA's codes of the test digits beside the shown track's.
+func (s *Scene) drawCodes(c ui.Canvas, th *ui.Theme, title ui.TextStyle) {
+	m := s.model
 	c.Clip(s.left)
 	c.Text(fit(c, s.left.W, title.Size, "PCA, 2 components", "PCA"), s.left.X+s.left.W/2, s.left.Y+th.Px(6), title)
 	s.scatter(c, th, &s.vl, m.PCACodes)
@@ -342,14 +443,88 @@ func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 	c.Text(fit(c, s.right.W, title.Size, name, short), s.right.X+s.right.W/2, s.right.Y+th.Px(6), title)
 	s.scatter(c, th, &s.vr, tr.Codes)
 	c.Unclip()
-	c.Clip(ui.Rect{X: s.line.X, Y: s.line.Y, W: s.line.W, H: s.line.H + s.stack.H})
-	s.drawStack(c, th)
-	c.Unclip()
-	if s.inset.W > 0 {
-		c.Clip(s.inset)
-		s.drawErrors(c, th)
-		c.Unclip()
+}
+
+// drawRuns draws the Demo2 view: on the left every run's trajectory in
+// function space (the 2-D embedding of its outputs on the probe digits),
+// pale to full colour from its first point to its last, pretrained runs in
+// the model's colour and random ones in the data's, each run's end marked;
+// on the right each run's error on the probe digits over the steps, PCA's
+// as a reference.
+func (s *Scene) drawRuns(c ui.Canvas, th *ui.Theme, title ui.TextStyle) {
+	r := s.runs
+	c.Clip(s.left)
+	c.Text(fit(c, s.left.W, title.Size, "runs in function space", "runs"), s.left.X+s.left.W/2, s.left.Y+th.Px(6), title)
+	b := &s.vl
+	b.fit2(r.X[:r.N], r.Y[:r.N])
+	c.StrokeRect(b.r, th.Px(1), th.Line)
+	total := float64(s.model.Total())
+	w := th.Px(2)
+	for run := range r.Last {
+		col := th.Model
+		if run%2 == 1 {
+			col = th.Data
+		}
+		px, py, first := 0.0, 0.0, true
+		for i := 0; i < r.N; i++ {
+			if r.Run[i] != run {
+				continue
+			}
+			x, y := b.at(r.X[i], r.Y[i])
+			if first {
+				c.Ring(x, y, th.Px(3), th.Px(1.5), col.Mix(th.Bg, 0.6))
+			} else {
+				c.Line(px, py, x, y, w, col.Mix(th.Bg, float32(0.75*(1-float64(r.At[i])/total))))
+			}
+			px, py, first = x, y, false
+		}
+		if !first {
+			if run%2 == 0 {
+				c.Circle(px, py, th.Px(5), col)
+			} else {
+				c.Cross(px, py, th.Px(5), th.Px(2.5), col)
+			}
+		}
 	}
+	c.Unclip()
+
+	c.Clip(s.right)
+	c.Text(fit(c, s.right.W, title.Size, "error on the probe digits", "probe error"), s.right.X+s.right.W/2, s.right.Y+th.Px(6), title)
+	a := s.vr.r
+	c.StrokeRect(a, th.Px(1), th.Line)
+	lo, hi := r.PCAErr, r.PCAErr
+	for i := 0; i < r.N; i++ {
+		if v := r.Err[i]; v > 0 && !math.IsInf(v, 0) {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	hi = math.Min(hi, 4*r.PCAErr)
+	lo, hi = math.Log10(lo)-0.05, math.Log10(hi)+0.05
+	yOf := func(v float64) float64 {
+		v = math.Max(math.Min(v, math.Pow(10, hi)), math.Pow(10, lo))
+		return a.Bottom() - a.H*(math.Log10(v)-lo)/(hi-lo)
+	}
+	y := yOf(r.PCAErr)
+	c.Line(a.X, y, a.Right(), y, th.Px(1.5), th.Reference)
+	c.Text("PCA", a.X+th.Px(4), y-th.Font(ui.SizeSmall)*1.3, ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.Reference})
+	for run := range r.Last {
+		col := th.Model
+		if run%2 == 1 {
+			col = th.Data
+		}
+		s.pts = s.pts[:0]
+		for i := 0; i < r.N; i++ {
+			if r.Run[i] == run {
+				s.pts = append(s.pts, a.X+a.W*math.Min(float64(r.At[i])/total, 1), yOf(r.Err[i]))
+			}
+		}
+		if len(s.pts) >= 4 {
+			c.Polyline(s.pts, w, col)
+		}
+	}
+	small := ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.TextDim}
+	c.Text("steps →", a.Right()-th.Px(4), a.Bottom()-small.Size*1.4, ui.TextStyle{Size: small.Size, Color: th.TextDim, Align: ui.Right})
+	c.Unclip()
 }
 
 // scatter draws 2-D codes of the test digits coloured by class, and each
@@ -417,6 +592,17 @@ func (s *Scene) drawStack(c ui.Canvas, th *ui.Theme) {
 	}
 	s.buf = s.buf[:0]
 	switch {
+	case s.runs != nil:
+		steps := 0
+		for _, m := range s.runs.Models {
+			steps += m.Steps
+		}
+		s.buf = strconv.AppendInt(s.buf, int64(len(s.runs.Models)), 10)
+		s.buf = append(s.buf, " pretrained runs ●, "...)
+		s.buf = strconv.AppendInt(s.buf, int64(len(s.runs.Models)), 10)
+		s.buf = append(s.buf, " random ×: "...)
+		s.buf = strconv.AppendInt(s.buf, int64(100*steps/(m.Total()*len(s.runs.Models))), 10)
+		s.buf = append(s.buf, "% trained"...)
 	case st < m.L:
 		s.buf = append(s.buf, "stage "...)
 		s.buf = strconv.AppendInt(s.buf, int64(st+1), 10)
@@ -538,6 +724,13 @@ func fit(c ui.Canvas, w, size float64, long, short string) string {
 }
 
 func (s *Scene) legend(rows []plot.LegendRow, th *ui.Theme) []plot.LegendRow {
+	if s.view == Runs {
+		return append(rows,
+			plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Model, Text: "pretrained runs, end ●"},
+			plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Data, Text: "random-init runs, end ×"},
+			plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Model.Mix(th.Bg, 0.7), Text: "pale: early in the run"},
+			plot.LegendRow{Swatch: plot.SwatchLine, Color: th.Reference, Text: "PCA's error"})
+	}
 	return append(rows,
 		plot.LegendRow{Swatch: plot.SwatchBand, Color: th.Model, Text: "layers training now"},
 		plot.LegendRow{Swatch: plot.SwatchBand, Color: th.Reference, Text: "pretrained layers, fixed"},
