@@ -29,10 +29,10 @@ type Runs struct {
 
 	// the points recorded so far: run 2i is Models[i]'s pretrained track,
 	// 2i+1 its random one
-	N      int
-	Run    []int
-	At     []int     // the step each point was recorded at
-	Err    []float64 // each point's error on the probe digits, per digit
+	N   int
+	Run []int
+	At  []int     // the step each point was recorded at
+	Err []float64 // each point's error on the probe digits, per digit
 	// PCAErr is PCA's error on the probe digits with the code size.
 	PCAErr float64
 	vecs   []float64 // N × dim
