@@ -26,13 +26,18 @@ func NewAutoencoder(net *Net) *Autoencoder { return &Autoencoder{Net: net} }
 func (a *Autoencoder) Params() []float64 { return a.Net.Params }
 func (a *Autoencoder) Grads() []float64  { return a.Net.Grads }
 
+// prepare allocates the workspace for minibatches of up to n points.
+func (a *Autoencoder) prepare(n int) {
+	if a.b == nil || a.b.Cap != n {
+		a.b = a.Net.NewBatch(n)
+	}
+}
+
 // Batch returns the workspace of the last LossGrad (tests, drawing).
 func (a *Autoencoder) Batch() *Batch { return a.b }
 
 func (a *Autoencoder) LossGrad(mb *Minibatch) float64 {
-	if a.b == nil || a.b.Cap != mb.Cap {
-		a.b = a.Net.NewBatch(mb.Cap)
-	}
+	a.prepare(mb.Cap)
 	b := a.b
 	// The minibatch has the batch's feature-major layout: use it in place.
 	b.A[0], b.T, b.N = mb.In, mb.Target, mb.N

@@ -22,13 +22,18 @@ func NewClassifier(net *Net) *Classifier { return &Classifier{Net: net} }
 func (c *Classifier) Params() []float64 { return c.Net.Params }
 func (c *Classifier) Grads() []float64  { return c.Net.Grads }
 
+// prepare allocates the workspace for minibatches of up to n points.
+func (c *Classifier) prepare(n int) {
+	if c.b == nil || c.b.Cap != n {
+		c.b = c.Net.NewBatch(n)
+	}
+}
+
 // Batch returns the workspace of the last LossGrad.
 func (c *Classifier) Batch() *Batch { return c.b }
 
 func (c *Classifier) LossGrad(mb *Minibatch) float64 {
-	if c.b == nil || c.b.Cap != mb.Cap {
-		c.b = c.Net.NewBatch(mb.Cap)
-	}
+	c.prepare(mb.Cap)
 	b := c.b
 	b.A[0], b.N = mb.In, mb.N
 	for s := 0; s < mb.N; s++ {

@@ -56,10 +56,15 @@ func NewAdam(lr float64) *Adam { return &Adam{LR: lr, Beta1: 0.9, Beta2: 0.999, 
 func (o *Adam) SetLR(lr float64) { o.LR = lr }
 func (o *Adam) Reset()           { clear(o.m); clear(o.v); o.t = 0 }
 
-func (o *Adam) Step(params, grads []float64) {
-	if len(o.m) != len(params) {
-		o.m, o.v, o.t = make([]float64, len(params)), make([]float64, len(params)), 0
+// prepare allocates the moments of n parameters.
+func (o *Adam) prepare(n int) {
+	if len(o.m) != n {
+		o.m, o.v, o.t = make([]float64, n), make([]float64, n), 0
 	}
+}
+
+func (o *Adam) Step(params, grads []float64) {
+	o.prepare(len(params))
 	o.t++
 	b1, b2 := o.Beta1, o.Beta2
 	c1 := 1 - math.Pow(b1, float64(o.t))

@@ -141,6 +141,24 @@ func NewTrainer(obj Objective, opt Optimizer, x *data.Set, batchSize int, r *ran
 	return t
 }
 
+// preparer is an objective or an optimizer that allocates its workspace
+// at its first use unless prepared for n (points of a minibatch, or
+// parameters).
+type preparer interface{ prepare(n int) }
+
+// Prepare allocates now what the first Step would allocate, the
+// objective's workspace and the optimizer's state, without changing what
+// training does: for a caller that must not allocate while it trains, such
+// as a scene that starts a prepared trainer in the middle of a frame.
+func (t *Trainer) Prepare() {
+	if p, ok := t.Obj.(preparer); ok {
+		p.prepare(t.BatchSize)
+	}
+	if p, ok := t.Opt.(preparer); ok {
+		p.prepare(len(t.Obj.Params()))
+	}
+}
+
 // Reset clears the step count, the loss levels and the optimizer state
 // after the caller has drawn new weights, which become the checkpoint.
 func (t *Trainer) Reset() {

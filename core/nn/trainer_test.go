@@ -2,6 +2,7 @@ package nn
 
 import (
 	"math"
+	"runtime"
 	"testing"
 
 	"aelab/core/data"
@@ -241,6 +242,35 @@ func TestResetStartsAfresh(t *testing.T) {
 	for i, v := range net.Params {
 		if v != want[i] {
 			t.Fatalf("params[%d] = %g after the restore, want the reset's %g", i, v, want[i])
+		}
+	}
+}
+
+// Prepare allocates what the first steps would, and changes nothing of
+// what they compute: after it, training allocates nothing, and the weights
+// after ten steps are those of a trainer that was not prepared.
+func TestPrepareAllocatesAheadOnly(t *testing.T) {
+	newTrainer := func() (*Net, *Trainer) {
+		net := New([]int{2, 8, 2}, []Activation{Tanh, Linear})
+		net.Init(rng.New(1, 1))
+		return net, NewTrainer(NewAutoencoder(net), NewAdam(0.01), cloud(1), 32, rng.New(1, 2))
+	}
+	_, plain := newTrainer()
+	net, prepared := newTrainer()
+	prepared.Prepare()
+	// the first step itself (AllocsPerRun would warm up with it)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	prepared.Step(1)
+	runtime.ReadMemStats(&after)
+	if n := after.Mallocs - before.Mallocs; n != 0 {
+		t.Errorf("a prepared trainer's first step allocates %v times", n)
+	}
+	prepared.Step(9)
+	plain.Step(10)
+	for i, w := range net.Params {
+		if w != plain.Obj.Params()[i] {
+			t.Fatalf("parameter %d: %v prepared, %v not", i, w, plain.Obj.Params()[i])
 		}
 	}
 }

@@ -135,11 +135,13 @@ type Model struct {
 
 	Pre, Rand Track
 
-	// stages: the shallow autoencoders trained so far (the current one
-	// last), and the codes of the training digits the current one learns
+	// Stages are the shallow autoencoders trained so far (the current one
+	// last); plan is every stage, all allocated in New, so that training
+	// allocates nothing when a stage starts
 	Stages  []*nn.Net
-	codes   *data.Set
-	partial *nn.Net // the encoders and decoders trained so far, unrolled
+	plan    []stage
+	deepTr  *nn.Trainer // the pretrained track's once unrolled
+	partial *nn.Net     // the encoders and decoders trained so far, unrolled
 	// Deep is the pretrained track's deep network as initialised so far:
 	// the layers of the stages trained (the current one copied in at each
 	// Measure), the others still at their small random weights; after the
@@ -164,6 +166,23 @@ type Model struct {
 	knnI  []int
 	votes []int
 }
+
+// stage is greedy step k: the shallow autoencoder sizes[k] → sizes[k+1] →
+// sizes[k], its trainer on in (the digits, or the codes of the stage
+// below), a batch to compute the next stage's in, and the stack of the
+// stages 0 … k unrolled, to measure.
+type stage struct {
+	ae      *nn.Net
+	tr      *nn.Trainer
+	in      *data.Set
+	apply   *nn.Batch
+	partial *nn.Net
+	pb      *nn.Batch
+}
+
+// evalCap is the capacity of the batches that measure: the test digits go
+// through in chunks of it.
+const evalCap = 64
 
 // Track is one deep autoencoder being trained, with its measurements.
 type Track struct {
@@ -209,13 +228,35 @@ func newModel(cfg Config, split, seed uint64, im *data.Images) *Model {
 	m.PCAKNN = m.KNNAccuracy(m.PCACodes, m.pcaTrainCodes(k), k)
 
 	m.Rand.Net = m.deepNet(rng.New(seed, rng.StreamWeights+100))
-	m.Rand.start(m, m.Rand.Net, seed)
+	m.Rand.Tr = m.newTrainer(m.Rand.Net, m.Train.X, seed)
 	m.Pre.Codes, m.Rand.Codes = make([]float64, m.Test.N()*k), make([]float64, m.Test.N()*k)
 	m.Pre.trCodes, m.Rand.trCodes = make([]float64, m.Train.N()*k), make([]float64, m.Train.N()*k)
-	m.Rand.b = m.Rand.Net.NewBatch(m.Test.N())
+	m.Rand.b = m.Rand.Net.NewBatch(evalCap)
 	m.Deep = m.deepNet(rng.New(seed, rng.StreamWeights+500))
-	m.db = m.Deep.NewBatch(m.Test.N())
-	m.codes = m.Train.X
+	m.db = m.Deep.NewBatch(evalCap)
+	m.deepTr = m.newTrainer(m.Deep, m.Train.X, m.seed+uint64(m.L)<<20)
+	m.plan = make([]stage, m.L)
+	m.Stages = make([]*nn.Net, 0, m.L)
+	for k := range m.plan {
+		st := &m.plan[k]
+		st.ae = nn.New([]int{m.Sizes[k], m.Sizes[k+1], m.Sizes[k]}, []nn.Activation{m.encAct(k), m.decAct(k)})
+		initSmall(st.ae, 1, rng.New(m.seed, rng.StreamWeights+uint64(k)))
+		st.in = m.Train.X
+		if k > 0 {
+			st.in = data.NewSet(m.Train.N(), m.Sizes[k])
+		}
+		st.tr = m.newTrainer(st.ae, st.in, m.seed+uint64(k)<<20)
+		st.apply = st.ae.NewBatch(evalCap)
+		layers := make([]*nn.Layer, 0, 2*(k+1))
+		for i := 0; i <= k; i++ {
+			layers = append(layers, &m.plan[i].ae.Layers[0])
+		}
+		for i := k; i >= 0; i-- {
+			layers = append(layers, &m.plan[i].ae.Layers[1])
+		}
+		st.partial = nn.Stack(layers...)
+		st.pb = st.partial.NewBatch(evalCap)
+	}
 	m.newStage()
 	m.Classify(cfg.Labels, cfg.Frozen)
 	m.Measure()
@@ -292,9 +333,10 @@ func initSmall(n *nn.Net, s float64, r *rand.Rand) {
 	}
 }
 
-// start makes net the track's network with a fresh SGD trainer on x.
-func (t *Track) start(m *Model, net *nn.Net, seed uint64) {
-	t.Net = net
+// newTrainer returns a trainer of net as an autoencoder of x: plain SGD
+// at LR, or Adam (Cfg.Adam for the deep networks, Cfg.StageAdam for a
+// greedy stage's shallow one).
+func (m *Model) newTrainer(net *nn.Net, x *data.Set, seed uint64) *nn.Trainer {
 	var opt nn.Optimizer = &nn.SGD{LR: m.Cfg.LR}
 	if m.Cfg.Adam > 0 {
 		opt = nn.NewAdam(m.Cfg.Adam)
@@ -302,51 +344,41 @@ func (t *Track) start(m *Model, net *nn.Net, seed uint64) {
 	if m.Cfg.StageAdam > 0 && len(net.Layers) == 2 { // a greedy stage
 		opt = nn.NewAdam(m.Cfg.StageAdam)
 	}
-	t.Tr = nn.NewTrainer(nn.NewAutoencoder(net), opt, m.codesFor(net), m.Cfg.Batch, rng.New(seed, rng.StreamBatches))
-}
-
-// codesFor returns the training data of a net: the digits, or the current
-// stage's codes for a shallow autoencoder on a hidden layer.
-func (m *Model) codesFor(net *nn.Net) *data.Set {
-	if net.In() == m.Train.X.D {
-		return m.Train.X
-	}
-	return m.codes
+	t := nn.NewTrainer(nn.NewAutoencoder(net), opt, x, m.Cfg.Batch, rng.New(seed, rng.StreamBatches))
+	t.Prepare() // a stage starts within a frame, which must not allocate
+	return t
 }
 
 // newStage starts the shallow autoencoder of the current stage on the
-// codes of the stages below, or unrolls the stack after the last.
+// codes of the stages below, or unrolls the stack after the last. It
+// allocates nothing: New built every stage.
 func (m *Model) newStage() {
 	k := len(m.Stages)
 	if k > 0 { // the codes of the stage just trained are the next one's data
 		m.copyStage(k - 1)
-		prev := m.Stages[k-1]
-		next := data.NewSet(m.codes.N, prev.Sizes[1])
-		prev.Apply(next.X, 1, m.codes, prev.NewBatch(256))
-		m.codes = next
+		prev := &m.plan[k-1]
+		if k < m.L {
+			prev.ae.Apply(m.plan[k].in.X, 1, prev.in, prev.apply)
+		}
 	}
 	if k == m.L { // unroll: the encoders, then the decoders in reverse
-		m.copyStage(k - 1)
-		m.Pre.start(m, m.Deep, m.seed+uint64(k)<<20)
+		m.Pre.Net, m.Pre.Tr = m.Deep, m.deepTr
+		m.deepTr.Reset() // from the pretrained weights
 		m.Pre.b = m.db
 		m.partial, m.pb = m.Deep, m.db
 		return
 	}
-	ae := nn.New([]int{m.Sizes[k], m.Sizes[k+1], m.Sizes[k]}, []nn.Activation{m.encAct(k), m.decAct(k)})
-	initSmall(ae, 1, rng.New(m.seed, rng.StreamWeights+uint64(k)))
-	m.Stages = append(m.Stages, ae)
-	m.Pre.start(m, ae, m.seed+uint64(k)<<20)
-	// the stack so far, unrolled, to measure: its middle two layers are
-	// the current stage's, copied in at each Measure
-	layers := make([]*nn.Layer, 0, 2*(k+1))
-	for _, s := range m.Stages {
-		layers = append(layers, &s.Layers[0])
+	st := &m.plan[k]
+	m.Stages = append(m.Stages, st.ae)
+	m.Pre.Net, m.Pre.Tr = st.ae, st.tr
+	// the stack so far, unrolled, to measure: the stages below as trained;
+	// its middle two layers are the current stage's, copied in at each
+	// Measure
+	for i := 0; i < k; i++ {
+		copyLayer(&st.partial.Layers[i], &m.plan[i].ae.Layers[0])
+		copyLayer(&st.partial.Layers[2*k+1-i], &m.plan[i].ae.Layers[1])
 	}
-	for i := k; i >= 0; i-- {
-		layers = append(layers, &m.Stages[i].Layers[1])
-	}
-	m.partial = nn.Stack(layers...)
-	m.pb = m.partial.NewBatch(m.Test.N())
+	m.partial, m.pb = st.partial, st.pb
 }
 
 // Step runs up to n steps of the schedule on both tracks (then of both
@@ -421,13 +453,15 @@ func (m *Model) Classify(labels int, frozen bool) {
 		}
 		m.ClfRand = nn.Stack(append(enc, &head.Layers[0])...)
 		m.clfRand0 = append([]float64(nil), m.ClfRand.Params...)
-		m.clfPreB, m.clfRandB = m.ClfPre.NewBatch(m.Test.N()), m.ClfRand.NewBatch(m.Test.N())
+		m.clfPreB, m.clfRandB = m.ClfPre.NewBatch(evalCap), m.ClfRand.NewBatch(evalCap)
 	}
 	bs := min(m.Cfg.Batch, m.Cfg.Labels)
 	m.clfPreTr = nn.NewTrainer(nn.NewClassifier(m.ClfPre), m.classOpt(), m.labelled, bs, rng.New(m.seed, rng.StreamBatches+10))
 	m.clfPreTr.Labels = m.labels
 	m.clfRandTr = nn.NewTrainer(nn.NewClassifier(m.ClfRand), m.classOpt(), m.labelled, bs, rng.New(m.seed, rng.StreamBatches+11))
 	m.clfRandTr.Labels = m.labels
+	m.clfPreTr.Prepare()
+	m.clfRandTr.Prepare()
 	m.restartClassifiers()
 }
 
@@ -511,7 +545,7 @@ func (m *Model) MeasurePart(p int) {
 	k, mid := m.Sizes[m.L], len(net.Layers)/2
 	half, trHalf := m.Test.N()/2, m.Train.N()/2
 	if t.trNet != net {
-		t.trB, t.trNet = net.NewBatch(256), net
+		t.trB, t.trNet = net.NewBatch(evalCap), net
 	}
 	switch p {
 	case 0:

@@ -353,9 +353,16 @@ func (s *Scene) copyMetrics() {
 	ms[6].Value, ms[7].Value = 100*m.AccPre, 100*m.AccRand
 	ms[8].Value = float64(m.Cfg.Labels)
 	ms[9].Value, ms[10].Value = math.NaN(), math.NaN()
+	s.info.Undefined = s.info.Undefined[:0]
 	if s.runs != nil { // the classifiers do not train in this view
 		ms[6].Value, ms[7].Value = math.NaN(), math.NaN()
+		s.info.Undefined = append(s.info.Undefined, ms[6].Name, ms[7].Name)
 		ms[9].Value, ms[10].Value = s.runs.Separation, s.runs.SeparationFull
+	}
+	for _, k := range [2]int{9, 10} {
+		if math.IsNaN(ms[k].Value) { // the codes view, or a run without a point yet
+			s.info.Undefined = append(s.info.Undefined, ms[k].Name)
+		}
 	}
 	s.info.Loss, s.info.Floor = shown.MSE, m.PCAMSE
 }

@@ -99,6 +99,10 @@ type Info struct {
 	// Unused names the parameters that do nothing in what is shown (a
 	// view's other settings); the panel leaves them out.
 	Unused []string
+	// Undefined names the metrics that mean nothing as the scene stands
+	// (another view's, or not measurable yet): they are NaN, shown as "—"
+	// and null in aelab.state(). Every other metric is a finite number.
+	Undefined []string
 	// Legend appends the legend's rows for what is drawn; the App draws
 	// them at the plot's bottom-left unless the legend is hidden.
 	Legend func(rows []plot.LegendRow, th *ui.Theme) []plot.LegendRow
@@ -124,6 +128,17 @@ type Info struct {
 
 	// Host is what only the App can do; the App sets it.
 	Host Host
+}
+
+// Defined reports whether the named metric means something as the scene
+// stands: not one of Undefined.
+func (i *Info) Defined(metric string) bool {
+	for _, u := range i.Undefined {
+		if u == metric {
+			return false
+		}
+	}
+	return true
 }
 
 // Uses reports whether the named parameter acts in what is shown.

@@ -18,10 +18,6 @@ type Sweep struct {
 	Insets []ui.Rect // the small plots' rects the App would hand the scene
 	Steps  int       // training steps before each measure
 	Frames int       // MeasureFrame calls in each frame checked for allocations (at least 1)
-	// Undefined, if set, names the metrics the scene may leave undefined
-	// (NaN, shown as "—") as it stands: those of another view, or not yet
-	// measurable so early.
-	Undefined func(metric string) bool
 }
 
 // area is the plot's size in the sweep, beside the insets.
@@ -59,7 +55,8 @@ func (sw Sweep) Run(t *testing.T, s scene.Scene) {
 	}
 }
 
-// Check trains s for Steps steps, measures it, wants every metric finite,
+// Check trains s for Steps steps, measures it, wants every metric finite
+// but those Info.Undefined names,
 // draws it, and wants a frame's measure (Frames parts) and draw to
 // allocate nothing.
 func (sw Sweep) Check(t *testing.T, s scene.Scene, what string) {
@@ -68,7 +65,7 @@ func (sw Sweep) Check(t *testing.T, s scene.Scene, what string) {
 	s.Train(sw.Steps)
 	s.Measure()
 	for _, m := range info.Metrics {
-		if math.IsNaN(m.Value) && sw.Undefined != nil && sw.Undefined(m.Name) {
+		if math.IsNaN(m.Value) && !info.Defined(m.Name) {
 			continue
 		}
 		if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
