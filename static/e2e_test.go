@@ -574,13 +574,14 @@ func (p *page) train(n int) state {
 	return s
 }
 
-// measured waits until the scene shown has measured the named metrics: a
-// scene whose data set is on its way (MNIST, fetched when first needed)
-// measures nothing, and trains nothing, until it arrives.
-func (p *page) measured(names ...string) bool {
+// measured waits until the scene shown has measured: a scene whose data
+// set is on its way (the digits, fetched when first needed) measures
+// nothing (every metric null), and trains nothing, until it arrives. Some
+// metrics stay null longer, until training defines them (the pretrain
+// scene's separation), so it waits for any of them.
+func (p *page) measured() bool {
 	p.t.Helper()
-	list, _ := json.Marshal(names)
-	js := `(() => { const m = aelab.state().metrics; return ` + string(list) + `.every(n => m[n] != null) })()`
+	js := `Object.values(aelab.state().metrics).some(v => v != null)`
 	return until(func() bool { return eval[bool](p, js) })
 }
 

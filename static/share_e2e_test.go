@@ -137,7 +137,7 @@ func TestBrowserLiveRegion(t *testing.T) {
 		eval[any](p, `aelab.scene("`+id+`"), 0`)
 		la := app.New(app.Options{Scenes: scenes.All(), Query: app.ParseQuery("scene=" + id)})
 		info := la.Scene().Info()
-		if !p.measured(info.Metrics[0].Name) {
+		if !p.measured() {
 			t.Errorf("%s: %s never measured", id, info.Metrics[0].Name)
 		}
 		s := p.train(100)
