@@ -404,15 +404,7 @@ func (s *Scene) Pointer(p *ui.Pointer, area ui.Rect) bool { return false }
 
 func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 	if s.model == nil {
-		s.loading = append(s.loading[:0], "Loading the digits…"...)
-		if s.pending != nil {
-			if done, total := s.pending.Progress(); total > 0 {
-				s.loading = append(s.loading, ' ')
-				s.loading = strconv.AppendInt(s.loading, 100*done/total, 10)
-				s.loading = append(s.loading, '%')
-			}
-		}
-		c.TextBytes(s.loading, area.X+area.W/2, area.Y+area.H/2, ui.TextStyle{Size: th.Font(ui.SizeHeading), Color: th.TextDim, Align: ui.Center})
+		plot.Loading(c, area, th, "the digits", s.pending, &s.loading)
 		return
 	}
 	title := ui.TextStyle{Size: th.Font(ui.SizeBody), Color: th.Text, Align: ui.Center}
@@ -435,7 +427,7 @@ func (s *Scene) Draw(c ui.Canvas, area ui.Rect, th *ui.Theme) {
 func (s *Scene) drawCodes(c ui.Canvas, th *ui.Theme, title ui.TextStyle) {
 	m := s.model
 	c.Clip(s.left)
-	c.Text(fit(c, s.left.W, title.Size, "PCA, 2 components", "PCA"), s.left.X+s.left.W/2, s.left.Y+th.Px(6), title)
+	c.Text(plot.Fit(c, s.left.W, title.Size, "PCA, 2 components", "PCA"), s.left.X+s.left.W/2, s.left.Y+th.Px(6), title)
 	s.scatter(c, th, &s.vl, m.PCACodes)
 	c.Unclip()
 	c.Clip(s.right)
@@ -447,7 +439,7 @@ func (s *Scene) drawCodes(c ui.Canvas, th *ui.Theme, title ui.TextStyle) {
 	case m.Stage() < m.L:
 		name, short = stageTitles[m.Stage()+1], stageTitles[m.Stage()+1][len("deep AE, "):]
 	}
-	c.Text(fit(c, s.right.W, title.Size, name, short), s.right.X+s.right.W/2, s.right.Y+th.Px(6), title)
+	c.Text(plot.Fit(c, s.right.W, title.Size, name, short), s.right.X+s.right.W/2, s.right.Y+th.Px(6), title)
 	s.scatter(c, th, &s.vr, tr.Codes)
 	c.Unclip()
 }
@@ -461,7 +453,7 @@ func (s *Scene) drawCodes(c ui.Canvas, th *ui.Theme, title ui.TextStyle) {
 func (s *Scene) drawRuns(c ui.Canvas, th *ui.Theme, title ui.TextStyle) {
 	r := s.runs
 	c.Clip(s.left)
-	c.Text(fit(c, s.left.W, title.Size, "runs in function space", "runs"), s.left.X+s.left.W/2, s.left.Y+th.Px(6), title)
+	c.Text(plot.Fit(c, s.left.W, title.Size, "runs in function space", "runs"), s.left.X+s.left.W/2, s.left.Y+th.Px(6), title)
 	b := &s.vl
 	b.fit2(r.X[:r.N], r.Y[:r.N])
 	c.StrokeRect(b.r, th.Px(1), th.Line)
@@ -496,22 +488,15 @@ func (s *Scene) drawRuns(c ui.Canvas, th *ui.Theme, title ui.TextStyle) {
 	c.Unclip()
 
 	c.Clip(s.right)
-	c.Text(fit(c, s.right.W, title.Size, "error on the probe digits", "probe error"), s.right.X+s.right.W/2, s.right.Y+th.Px(6), title)
+	c.Text(plot.Fit(c, s.right.W, title.Size, "error on the probe digits", "probe error"), s.right.X+s.right.W/2, s.right.Y+th.Px(6), title)
 	a := s.vr.r
 	c.StrokeRect(a, th.Px(1), th.Line)
-	lo, hi := r.PCAErr, r.PCAErr
+	ax := errAxis{r: a, lo: r.PCAErr, hi: r.PCAErr}
 	for i := 0; i < r.N; i++ {
-		if v := r.Err[i]; v > 0 && !math.IsInf(v, 0) {
-			lo, hi = math.Min(lo, v), math.Max(hi, v)
-		}
+		ax.add(r.Err[i])
 	}
-	hi = math.Min(hi, 4*r.PCAErr)
-	lo, hi = math.Log10(lo)-0.05, math.Log10(hi)+0.05
-	yOf := func(v float64) float64 {
-		v = math.Max(math.Min(v, math.Pow(10, hi)), math.Pow(10, lo))
-		return a.Bottom() - a.H*(math.Log10(v)-lo)/(hi-lo)
-	}
-	y := yOf(r.PCAErr)
+	ax.fix(r.PCAErr)
+	y := ax.y(r.PCAErr)
 	c.Line(a.X, y, a.Right(), y, th.Px(1.5), th.Reference)
 	c.Text("PCA", a.X+th.Px(4), y-th.Font(ui.SizeSmall)*1.3, ui.TextStyle{Size: th.Font(ui.SizeSmall), Color: th.Reference})
 	for run := range r.Last {
@@ -522,7 +507,7 @@ func (s *Scene) drawRuns(c ui.Canvas, th *ui.Theme, title ui.TextStyle) {
 		s.pts = s.pts[:0]
 		for i := 0; i < r.N; i++ {
 			if r.Run[i] == run {
-				s.pts = append(s.pts, a.X+a.W*math.Min(float64(r.At[i])/total, 1), yOf(r.Err[i]))
+				s.pts = append(s.pts, a.X+a.W*math.Min(float64(r.At[i])/total, 1), ax.y(r.Err[i]))
 			}
 		}
 		if len(s.pts) >= 4 {
@@ -679,36 +664,28 @@ func (s *Scene) drawStack(c ui.Canvas, th *ui.Theme) {
 // reference, and a tick where each stage starts.
 func (s *Scene) drawErrors(c ui.Canvas, th *ui.Theme) {
 	m := s.model
-	a := plot.Inset(c, s.inset, th, fit(c, s.inset.W-th.Px(16), th.Font(ui.SizeSmall), "test error over the run, stages ticked", "test error, stages ticked"))
+	a := plot.Inset(c, s.inset, th, plot.Fit(c, s.inset.W-th.Px(16), th.Font(ui.SizeSmall), "test error over the run, stages ticked", "test error, stages ticked"))
 	if s.stepsH.Len() < 1 || a.W < 10 || a.H < 10 {
 		return
 	}
 	total := float64(m.Total())
-	lo, hi := m.PCAMSE, m.PCAMSE
+	ax := errAxis{r: a, lo: m.PCAMSE, hi: m.PCAMSE}
 	for i := 0; i < s.stepsH.Len(); i++ {
-		for _, v := range [2]float64{s.preH.At(i), s.randH.At(i)} {
-			if v > 0 && !math.IsInf(v, 0) {
-				lo, hi = math.Min(lo, v), math.Max(hi, v)
-			}
-		}
+		ax.add(s.preH.At(i))
+		ax.add(s.randH.At(i))
 	}
-	hi = math.Min(hi, 4*m.PCAMSE)
-	lo, hi = math.Log10(lo)-0.05, math.Log10(hi)+0.05
-	yOf := func(v float64) float64 {
-		v = math.Max(math.Min(v, math.Pow(10, hi)), math.Pow(10, lo))
-		return a.Bottom() - a.H*(math.Log10(v)-lo)/(hi-lo)
-	}
+	ax.fix(m.PCAMSE)
 	xOf := func(step float64) float64 { return a.X + a.W*math.Min(step/total, 1) }
 	for k := 1; k <= m.L; k++ {
 		x := xOf(float64(k * m.Cfg.StageSteps))
 		c.Line(x, a.Y, x, a.Bottom(), th.Px(1), th.Grid)
 	}
-	y := yOf(m.PCAMSE)
+	y := ax.y(m.PCAMSE)
 	c.Line(a.X, y, a.Right(), y, th.Px(1.5), th.Reference)
 	for k, ring := range [2]*plot.Ring[float64]{&s.preH, &s.randH} {
 		s.pts = s.pts[:0]
 		for i := 0; i < ring.Len(); i++ {
-			s.pts = append(s.pts, xOf(s.stepsH.At(i)), yOf(ring.At(i)))
+			s.pts = append(s.pts, xOf(s.stepsH.At(i)), ax.y(ring.At(i)))
 		}
 		col := th.Model
 		if k == 1 {
@@ -722,13 +699,30 @@ func (s *Scene) drawErrors(c ui.Canvas, th *ui.Theme) {
 	}
 }
 
-// fit returns long if it fits width w at size, else short.
-func fit(c ui.Canvas, w, size float64, long, short string) string {
-	if c.TextWidth(long, size, false) <= w {
-		return long
-	}
-	return short
+// errAxis maps errors to the height of r on a log scale from the least
+// error to the greatest, at most 4 × PCA's: add each error, then fix.
+type errAxis struct {
+	r      ui.Rect
+	lo, hi float64
 }
+
+func (e *errAxis) add(v float64) {
+	if v > 0 && !math.IsInf(v, 0) {
+		e.lo, e.hi = math.Min(e.lo, v), math.Max(e.hi, v)
+	}
+}
+
+// fix ends the range at 4 × pca and takes logarithms, with a margin.
+func (e *errAxis) fix(pca float64) {
+	e.hi = math.Min(e.hi, 4*pca)
+	e.lo, e.hi = math.Log10(e.lo)-0.05, math.Log10(e.hi)+0.05
+}
+
+func (e *errAxis) y(v float64) float64 {
+	v = math.Max(math.Min(v, math.Pow(10, e.hi)), math.Pow(10, e.lo))
+	return e.r.Bottom() - e.r.H*(math.Log10(v)-e.lo)/(e.hi-e.lo)
+}
+
 
 func (s *Scene) legend(rows []plot.LegendRow, th *ui.Theme) []plot.LegendRow {
 	if s.view == Runs {
