@@ -26,6 +26,7 @@ var mostExpensive = []string{
 	"scene=sparse&view=psd&k=128&lambda=0.005",
 	"scene=hashing&bits=16&radius=5",
 	"scene=pretrain&arch=deep&stage_steps=100",
+	"scene=pretrain&view=runs&runs=6&stage_steps=100",
 }
 
 // playFrames plays for about four seconds and returns the intervals
