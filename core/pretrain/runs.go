@@ -20,7 +20,8 @@ import (
 // trajectory starts when its stack is unrolled (its function before is not
 // the deep network's); a random run's at step 0. The embedding is PCA of
 // the recorded vectors (classical scaling of their Euclidean distances;
-// the paper used Isomap and t-SNE).
+// the paper used Isomap and t-SNE) with axes fitted to the points from
+// the unrolling on (see From).
 type Runs struct {
 	Models []*Model
 	Probe  *data.Set // the first ProbeN test digits of the split
@@ -43,6 +44,13 @@ type Runs struct {
 	u, v   []float64 // the embedding's directions, kept from frame to frame
 	b      []float64 // scratch: the double-centred Gram matrix
 	tmp    []float64
+	mean   []float64
+	// From is the first step of the points that fix the embedding's axes:
+	// the pretrained runs' unrolling, from which both families have
+	// points (a random run's first points, its random function, lie far
+	// from everything and would take the axes); Sub are those points
+	From int
+	sub  []int
 	batch  []*nn.Batch // per model: of the deep networks, cap ProbeN
 	next   int         // the model Step trains next
 	embedN int         // points the embedding was computed for
@@ -77,7 +85,9 @@ func NewRuns(cfg Config, seed uint64, runs int, im *data.Images) *Runs {
 	r.PCAErr = project(m.PCA, r.Probe, make([]float64, r.Probe.N*m.Sizes[m.L]), m.Sizes[m.L])
 	r.vecs, r.gram = make([]float64, r.cap*r.dim), make([]float64, r.cap*r.cap)
 	r.X, r.Y = make([]float64, r.cap), make([]float64, r.cap)
-	r.u, r.v, r.tmp = make([]float64, r.cap), make([]float64, r.cap), make([]float64, r.cap)
+	r.u, r.v, r.tmp, r.mean = make([]float64, r.cap), make([]float64, r.cap), make([]float64, r.cap), make([]float64, r.cap)
+	r.sub = make([]int, 0, r.cap)
+	r.From = m.L * m.Cfg.StageSteps
 	r.b = make([]float64, r.cap*r.cap)
 	r.Last = make([]int, 2*runs)
 	for i := range r.Last {
@@ -180,30 +190,55 @@ func (r *Runs) Embed(iters int) {
 		return
 	}
 	r.embedN = r.N
-	n := r.N
-	// double centring: B = −½ J D² J = J G J, J = I − 11ᵀ/n
-	rowMean, all := r.tmp[:n], 0.0
-	for i := 0; i < n; i++ {
+	// the points that fix the axes: those of the fine-tuning phase, where
+	// both families have points (all of them before it)
+	sub := r.sub[:0]
+	for i := 0; i < r.N; i++ {
+		if r.At[i] >= r.From {
+			sub = append(sub, i)
+		}
+	}
+	if len(sub) < 3 {
+		sub = sub[:0]
+		for i := 0; i < r.N; i++ {
+			sub = append(sub, i)
+		}
+	}
+	r.sub = sub
+	n := len(sub)
+	// double centring over them: B = −½ J D² J = J G J, J = I − 11ᵀ/n
+	colMean, all := r.mean[:n], 0.0
+	for a, i := range sub {
 		s := 0.0
-		for j := 0; j < n; j++ {
+		for _, j := range sub {
 			s += r.gram[i*r.cap+j]
 		}
-		rowMean[i] = s / float64(n)
-		all += rowMean[i]
+		colMean[a] = s / float64(n)
+		all += colMean[a]
 	}
 	all /= float64(n)
 	b := r.b[:n*n]
-	for i := 0; i < n; i++ {
-		for j := 0; j < n; j++ {
-			b[i*n+j] = r.gram[i*r.cap+j] - rowMean[i] - rowMean[j] + all
+	for a, i := range sub {
+		for c, j := range sub {
+			b[a*n+c] = r.gram[i*r.cap+j] - colMean[a] - colMean[c] + all
 		}
 	}
-	w := r.tmp[:n] // the row means are used up
+	w := r.tmp[:n]
 	l1, ok1 := topEigen(b, n, r.u[:n], nil, w, iters)
 	l2, ok2 := topEigen(b, n, r.v[:n], r.u[:n], w, iters)
 	r.done = ok1 && ok2
-	for i := 0; i < n; i++ {
-		r.X[i], r.Y[i] = math.Sqrt(math.Max(l1, 0))*r.u[i], math.Sqrt(math.Max(l2, 0))*r.v[i]
+	// every point on those axes: xᵢ = (1/√λ) Σⱼ uⱼ (Gᵢⱼ − mean of column j)
+	// (classical scaling's out-of-sample formula; the points of the
+	// subset get √λ uᵢ, their coordinates)
+	s1, s2 := 1/math.Sqrt(math.Max(l1, 1e-300)), 1/math.Sqrt(math.Max(l2, 1e-300))
+	for i := 0; i < r.N; i++ {
+		x, y := 0.0, 0.0
+		for c, j := range sub {
+			g := r.gram[i*r.cap+j] - colMean[c]
+			x += r.u[c] * g
+			y += r.v[c] * g
+		}
+		r.X[i], r.Y[i] = s1*x, s2*y
 	}
 	r.Separation = r.silhouette(func(i, j int) float64 { return math.Hypot(r.X[i]-r.X[j], r.Y[i]-r.Y[j]) })
 	r.SeparationFull = r.silhouette(func(i, j int) float64 {
