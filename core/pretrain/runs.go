@@ -49,8 +49,8 @@ type Runs struct {
 	// the pretrained runs' unrolling, from which both families have
 	// points (a random run's first points, its random function, lie far
 	// from everything and would take the axes); Sub are those points
-	From int
-	sub  []int
+	From   int
+	sub    []int
 	batch  []*nn.Batch // per model: of the deep networks, cap ProbeN
 	next   int         // the model Step trains next
 	embedN int         // points the embedding was computed for

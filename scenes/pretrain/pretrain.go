@@ -723,7 +723,6 @@ func (e *errAxis) y(v float64) float64 {
 	return e.r.Bottom() - e.r.H*(math.Log10(v)-e.lo)/(e.hi-e.lo)
 }
 
-
 func (s *Scene) legend(rows []plot.LegendRow, th *ui.Theme) []plot.LegendRow {
 	if s.view == Runs {
 		return append(rows,
