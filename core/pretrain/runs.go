@@ -48,7 +48,7 @@ type Runs struct {
 	// From is the first step of the points that fix the embedding's axes:
 	// the pretrained runs' unrolling, from which both families have
 	// points (a random run's first points, its random function, lie far
-	// from everything and would take the axes); Sub are those points
+	// from everything and would take the axes); sub are those points
 	From   int
 	sub    []int
 	batch  []*nn.Batch // per model: of the deep networks, cap ProbeN
