@@ -249,9 +249,27 @@ func eval[T any](p *page, js string) T {
 func (p *page) state() state {
 	p.t.Helper()
 	raw := eval[[]byte](p, `aelab.state()`)
+	return parseState(p.t, raw)
+}
+
+// parseState reads aelab.state()'s JSON, an undefined metric (null) as
+// NaN, as the App holds it: a claim on it then fails, as natively.
+func parseState(t *testing.T, raw []byte) state {
+	t.Helper()
 	var s state
+	var m struct {
+		Metrics map[string]*float64 `json:"metrics"`
+	}
 	if err := json.Unmarshal(raw, &s); err != nil {
-		p.t.Fatalf("state: %v in %s", err, raw)
+		t.Fatalf("state: %v in %s", err, raw)
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatalf("state: %v in %s", err, raw)
+	}
+	for k, v := range m.Metrics {
+		if v == nil {
+			s.Metrics[k] = math.NaN()
+		}
 	}
 	return s
 }
@@ -567,11 +585,7 @@ func TestBundleSize(t *testing.T) {
 
 func (p *page) train(n int) state {
 	p.t.Helper()
-	var s state
-	if err := json.Unmarshal(eval[[]byte](p, fmt.Sprintf(`aelab.train(%d)`, n)), &s); err != nil {
-		p.t.Fatal(err)
-	}
-	return s
+	return parseState(p.t, eval[[]byte](p, fmt.Sprintf(`aelab.train(%d)`, n)))
 }
 
 // measured waits until the scene shown has measured: a scene whose data
