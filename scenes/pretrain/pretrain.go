@@ -355,8 +355,8 @@ func (s *Scene) copyMetrics() {
 	ms[9].Value, ms[10].Value = math.NaN(), math.NaN()
 	s.info.Undefined = s.info.Undefined[:0]
 	if s.runs != nil { // the classifiers do not train in this view
-		ms[6].Value, ms[7].Value = math.NaN(), math.NaN()
-		s.info.Undefined = append(s.info.Undefined, ms[6].Name, ms[7].Name)
+		ms[6].Value, ms[7].Value, ms[8].Value = math.NaN(), math.NaN(), math.NaN()
+		s.info.Undefined = append(s.info.Undefined, ms[6].Name, ms[7].Name, ms[8].Name)
 		ms[9].Value, ms[10].Value = s.runs.Separation, s.runs.SeparationFull
 	}
 	for _, k := range [2]int{9, 10} {
