@@ -12,7 +12,9 @@ import (
 // many networks trained with and without pretraining, each network's
 // function recorded as it trains — its outputs on a fixed set of probe
 // digits, one long vector — and all those vectors embedded in 2-D, where
-// the two families' trajectories end in regions of their own.
+// the two families' trajectories end in regions of their own: so they do
+// here with 2006's sigmoid units and plain SGD, and with ReLU units and
+// Adam (Modern) they mix (TestDemo2Separates).
 //
 // Models[i] trains a pretrained and a random run from weight seed
 // seed+i, on one split of the digits (the seed's), so that the runs differ
@@ -57,7 +59,7 @@ type Runs struct {
 	done   bool        // whether the embedding of embedN points converged
 	// Separation is the silhouette of the embedded end points, the two
 	// families as the clusters; SeparationFull the same in the full
-	// prediction space (see Silhouette). NaN before every run has a point.
+	// prediction space (see silhouette). NaN before every run has a point.
 	Separation, SeparationFull float64
 }
 
