@@ -256,10 +256,7 @@ func (s *Scene) Measure() {
 		if s.model != nil {
 			return
 		}
-		for i := range s.info.Metrics {
-			s.info.Metrics[i].Value = math.NaN()
-		}
-		s.info.Loss, s.info.Floor = math.NaN(), 0
+		s.info.Unmeasured()
 		return
 	}
 	s.model.Measure()

@@ -227,10 +227,7 @@ func (s *Scene) Measure() {
 		if s.model != nil {
 			return
 		}
-		for i := range s.info.Metrics {
-			s.info.Metrics[i].Value = math.NaN()
-		}
-		s.info.Loss = math.NaN()
+		s.info.Unmeasured()
 		return
 	}
 	s.model.Measure()

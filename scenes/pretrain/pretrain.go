@@ -312,10 +312,7 @@ func (s *Scene) Measure() {
 		if s.model != nil {
 			return
 		}
-		for i := range s.info.Metrics {
-			s.info.Metrics[i].Value = math.NaN()
-		}
-		s.info.Loss, s.info.Floor = math.NaN(), 0
+		s.info.Unmeasured()
 		return
 	}
 	s.model.Measure()
@@ -355,13 +352,14 @@ func (s *Scene) copyMetrics() {
 	ms[9].Value, ms[10].Value = math.NaN(), math.NaN()
 	s.info.Undefined = s.info.Undefined[:0]
 	if s.runs != nil { // the classifiers do not train in this view
-		ms[6].Value, ms[7].Value, ms[8].Value = math.NaN(), math.NaN(), math.NaN()
-		s.info.Undefined = append(s.info.Undefined, ms[6].Name, ms[7].Name, ms[8].Name)
+		for k := 6; k <= 8; k++ {
+			s.info.Undefine(k)
+		}
 		ms[9].Value, ms[10].Value = s.runs.Separation, s.runs.SeparationFull
 	}
 	for _, k := range [2]int{9, 10} {
 		if math.IsNaN(ms[k].Value) { // the codes view, or a run without a point yet
-			s.info.Undefined = append(s.info.Undefined, ms[k].Name)
+			s.info.Undefine(k)
 		}
 	}
 	s.info.Loss, s.info.Floor = shown.MSE, m.PCAMSE

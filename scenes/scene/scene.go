@@ -11,6 +11,8 @@
 package scene
 
 import (
+	"math"
+
 	"aelab/core/data"
 	"aelab/scenes/param"
 	"aelab/scenes/plot"
@@ -128,6 +130,22 @@ type Info struct {
 
 	// Host is what only the App can do; the App sets it.
 	Host Host
+}
+
+// Unmeasured makes every metric and the loss undefined (NaN) and drops
+// the loss's floor: what a scene shows while its data are on their way.
+func (i *Info) Unmeasured() {
+	for k := range i.Metrics {
+		i.Metrics[k].Value = math.NaN()
+	}
+	i.Loss, i.Floor = math.NaN(), 0
+}
+
+// Undefine makes metric k undefined as the scene stands: NaN, and named in
+// Undefined (which the scene empties before it copies its metrics).
+func (i *Info) Undefine(k int) {
+	i.Metrics[k].Value = math.NaN()
+	i.Undefined = append(i.Undefined, i.Metrics[k].Name)
 }
 
 // Defined reports whether the named metric means something as the scene

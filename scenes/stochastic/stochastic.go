@@ -272,10 +272,7 @@ func (s *Scene) Measure() {
 		if s.m != nil {
 			return
 		}
-		for i := range s.info.Metrics {
-			s.info.Metrics[i].Value = math.NaN()
-		}
-		s.info.Loss = math.NaN()
+		s.info.Unmeasured()
 		return
 	}
 	s.m.Measure()

@@ -263,10 +263,7 @@ func (s *Scene) Measure() {
 	s.poll()
 	ms := s.info.Metrics
 	if s.an == nil {
-		for i := range ms {
-			ms[i].Value = math.NaN()
-		}
-		s.info.Loss, s.info.Floor = math.NaN(), 0
+		s.info.Unmeasured()
 		return
 	}
 	a := s.an
