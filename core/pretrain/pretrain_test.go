@@ -5,17 +5,12 @@ import (
 	"testing"
 
 	"aelab/core/data"
+	"aelab/core/data/datatest"
 	"aelab/core/pca"
 )
 
-func digits(t *testing.T) *data.Images {
-	t.Helper()
-	im, err := data.Load("digits", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return im
-}
+// digits is datatest.Digits (the shipped digits, or the test fails).
+var digits = datatest.Digits
 
 // run trains the whole schedule, classifiers included.
 func run(t *testing.T, cfg Config, seed uint64, im *data.Images) *Model {

@@ -5,16 +5,11 @@ import (
 	"testing"
 
 	"aelab/core/data"
+	"aelab/core/data/datatest"
 )
 
-func digits(t *testing.T) *data.Images {
-	t.Helper()
-	im, err := data.Load("digits", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return im
-}
+// digits is datatest.Digits (the shipped digits, or the test fails).
+var digits = datatest.Digits
 
 // trained returns a model of cfg after steps minibatch steps, measured.
 func trained(t *testing.T, cfg Config, seed uint64, steps int, im *data.Images) *Model {

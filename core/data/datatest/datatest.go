@@ -7,3 +7,19 @@
 //
 // Natively the data sets are embedded and it does nothing.
 package datatest
+
+import (
+	"testing"
+
+	"aelab/core/data"
+)
+
+// Digits returns the shipped 8×8 digits, or fails the test.
+func Digits(t testing.TB) *data.Images {
+	t.Helper()
+	im, err := data.Load("digits", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return im
+}
