@@ -2,7 +2,6 @@ package nn
 
 import (
 	"math"
-	"runtime"
 	"testing"
 
 	"aelab/core/data"
@@ -258,15 +257,19 @@ func TestPrepareAllocatesAheadOnly(t *testing.T) {
 	_, plain := newTrainer()
 	net, prepared := newTrainer()
 	prepared.Prepare()
-	// the first step itself (AllocsPerRun would warm up with it)
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	prepared.Step(1)
-	runtime.ReadMemStats(&after)
-	if n := after.Mallocs - before.Mallocs; n != 0 {
+	// each call a first step: AllocsPerRun(runs, f) calls f runs + 1 times
+	// (a warm-up), with GOMAXPROCS 1, so other tests' allocations do not count
+	const runs = 4
+	fresh := make([]*Trainer, runs+1)
+	for i := range fresh {
+		_, fresh[i] = newTrainer()
+		fresh[i].Prepare()
+	}
+	next := 0
+	if n := testing.AllocsPerRun(runs, func() { fresh[next].Step(1); next++ }); n != 0 {
 		t.Errorf("a prepared trainer's first step allocates %v times", n)
 	}
-	prepared.Step(9)
+	prepared.Step(10)
 	plain.Step(10)
 	for i, w := range net.Params {
 		if w != plain.Obj.Params()[i] {
